@@ -1,0 +1,1 @@
+"""Plain-Python domain: records, labels and rules. No Qt, no SQL."""

@@ -1,0 +1,64 @@
+"""Vietnamese number and date conventions: 1.234; 26,05; 05/12/2025."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+
+def fmt_int(n: int | float | None) -> str:
+    if n is None:
+        return ""
+    return f"{int(round(n)):,}".replace(",", ".")
+
+
+def fmt_num(x: float | int | None, max_decimals: int = 2) -> str:
+    """26.05 -> '26,05'; 1234.5 -> '1.234,5'; 100.0 -> '100'."""
+    if x is None:
+        return ""
+    if float(x).is_integer():
+        return fmt_int(x)
+    s = f"{float(x):,.{max_decimals}f}".rstrip("0").rstrip(".")
+    return s.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def fmt_percent(part: float, whole: float) -> str:
+    if not whole:
+        return ""
+    return fmt_num(round(100.0 * part / whole, 2)) + "%"
+
+
+def fmt_date(d: dt.date | None) -> str:
+    return d.strftime("%d/%m/%Y") if d else ""
+
+
+_NUM_RE = re.compile(r"^[+-]?\d+([.,]\d+)?$")
+
+
+def parse_vn_number(text: str | None) -> float | None:
+    """Parse what an officer types: '26,05', '26.05', '1.234', '1.234,5', '5 000 000'.
+
+    Returns None for an empty field; raises ValueError with a Vietnamese message otherwise.
+    """
+    if text is None:
+        return None
+    s = text.strip().replace("\u00a0", "").replace(" ", "")
+    if not s:
+        return None
+    if "," in s and "." in s:
+        # Vietnamese style: '.' groups thousands, ',' marks decimals.
+        s = s.replace(".", "").replace(",", ".")
+    elif "," in s:
+        s = s.replace(",", ".")
+    elif s.count(".") > 1 or re.fullmatch(r"\d{1,3}(\.\d{3})+", s) and len(s.split(".")[-1]) == 3 \
+            and not s.startswith("0."):
+        # '1.234' or '1.234.567' are thousands separators, as Vietnamese users write them.
+        s = s.replace(".", "")
+    if not _NUM_RE.match(s):
+        raise ValueError(f"'{text.strip()}' không phải là số (ví dụ đúng: 26,05 hoặc 1.234)")
+    return float(s)
+
+
+def parse_iso_date(text: str) -> dt.date:
+    """A real calendar date from 'YYYY-MM-DD' (raises ValueError on 2019-02-30)."""
+    return dt.date.fromisoformat(text)

@@ -1,0 +1,122 @@
+"""Rules of the domain: target verdicts, the Action Month window, overdue tasks, form checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .model import Activity, Plan, Target, Task
+
+MET = "Đạt"
+NOT_MET = "Không đạt"
+NO_DATA = "Chưa có số liệu"
+
+
+def target_verdict(target: Target, period: str = "year") -> str:
+    """Đạt / Không đạt / Chưa có số liệu, from the year-end (or mid-year) value."""
+    if target.kind == "qualitative":
+        # One flag serves both reports: a qualitative target met by June stays met.
+        if target.achieved is None:
+            return NO_DATA
+        return MET if target.achieved else NOT_MET
+    value = target.actual_mid_year if period == "mid_year" else target.actual
+    if value is None or target.target is None or target.comparison not in (">=", "<="):
+        return NO_DATA
+    # Values are typed with at most a few decimals; compare after rounding so that 26,05 typed
+    # against a target of 26,05 is met whatever binary float each became.
+    v, t = round(value, 9), round(target.target, 9)
+    ok = v >= t if target.comparison == ">=" else v <= t
+    return MET if ok else NOT_MET
+
+
+def action_month_window(plan: Plan) -> tuple[dt.date, dt.date]:
+    def at(mmdd: str) -> dt.date:
+        m, d = mmdd.split("-")
+        return dt.date(plan.year, int(m), int(d))
+
+    return at(plan.action_month_start or "11-15"), at(plan.action_month_end or "12-15")
+
+
+def in_action_month(activity: Activity, window: tuple[dt.date, dt.date]) -> bool:
+    return window[0] <= activity.start <= window[1]
+
+
+def is_overdue(task: Task, today: dt.date) -> bool:
+    return task.status not in ("done", "cancelled") and task.due is not None and task.due < today
+
+
+def days_until(start: dt.date, today: dt.date) -> int:
+    return (start - today).days
+
+
+def participant_errors(total, female, male, ethnic=None) -> dict[str, str]:
+    """Checks on the participant counts of an activity, keyed by field, in Vietnamese."""
+    errors: dict[str, str] = {}
+    for key, value, label in (
+        ("participants_total", total, "Tổng số người tham gia"),
+        ("participants_female", female, "Số nữ"),
+        ("participants_male", male, "Số nam"),
+        ("participants_ethnic_minority", ethnic, "Số người dân tộc thiểu số"),
+    ):
+        if value is not None and value < 0:
+            errors[key] = f"{label} không được âm"
+    if errors:
+        return errors
+    total = total or 0
+    if female is not None and female > total:
+        errors["participants_female"] = f"số nữ tham gia ({female}) lớn hơn tổng số ({total})"
+    if male is not None and male > total:
+        errors["participants_male"] = f"số nam tham gia ({male}) lớn hơn tổng số ({total})"
+    if (
+        female is not None and male is not None and "participants_female" not in errors
+        and "participants_male" not in errors and female + male > total
+    ):
+        errors["participants_male"] = (
+            f"số nữ ({female}) cộng số nam ({male}) lớn hơn tổng số ({total})"
+        )
+    if ethnic is not None and ethnic > total:
+        errors["participants_ethnic_minority"] = (
+            f"số người dân tộc thiểu số ({ethnic}) lớn hơn tổng số ({total})"
+        )
+    return errors
+
+
+def activity_errors(a: Activity, plan_year: int | None = None) -> dict[str, str]:
+    """Every problem of an activity typed in a form, keyed by field."""
+    errors: dict[str, str] = {}
+    if not (a.title or "").strip():
+        errors["title"] = "Tên hoạt động không được để trống"
+    if plan_year is not None and a.start.year != plan_year:
+        errors["start"] = (
+            f"ngày bắt đầu {a.start.strftime('%d/%m/%Y')} không thuộc năm kế hoạch {plan_year}"
+        )
+    if a.end is not None and a.end < a.start:
+        errors["end"] = (
+            f"ngày kết thúc {a.end.strftime('%d/%m/%Y')} trước ngày bắt đầu "
+            f"{a.start.strftime('%d/%m/%Y')}"
+        )
+    errors.update(
+        participant_errors(
+            a.participants_total, a.participants_female, a.participants_male,
+            a.participants_ethnic_minority,
+        )
+    )
+    if a.budget_vnd is not None and a.budget_vnd < 0:
+        errors["budget_vnd"] = "Kinh phí không được âm"
+    return errors
+
+
+def target_errors(t: Target) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if not (t.text or "").strip():
+        errors["text"] = "Nội dung chỉ tiêu không được để trống"
+    if t.kind == "numeric":
+        if t.comparison not in (">=", "<="):
+            errors["comparison"] = "chỉ tiêu định lượng phải có phép so sánh (>= hoặc <=)"
+        if t.target is None:
+            errors["target"] = "chỉ tiêu định lượng phải có giá trị kế hoạch"
+    else:
+        if t.comparison is not None:
+            errors["comparison"] = "chỉ tiêu định tính không có phép so sánh"
+        if t.target is not None:
+            errors["target"] = "chỉ tiêu định tính không có giá trị kế hoạch bằng số"
+    return errors

@@ -1,0 +1,156 @@
+"""The figures a report shows, computed from a year's plans and activities (never typed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .model import ACTIVITY_TYPES, BUDGET_SOURCES, Activity, Plan, Target, Task
+from .rules import MET, NO_DATA, NOT_MET, action_month_window, in_action_month, is_overdue, target_verdict
+
+
+@dataclass
+class Totals:
+    activities: int = 0
+    participants_total: int = 0
+    participants_female: int = 0
+    participants_male: int = 0
+    participants_ethnic_minority: int = 0
+    leaflets: int = 0
+    posters_banners: int = 0
+    articles: int = 0
+    broadcasts: int = 0
+    budget_vnd: int = 0
+
+    def add(self, a: Activity) -> None:
+        self.activities += 1
+        self.participants_total += a.participants_total or 0
+        self.participants_female += a.participants_female or 0
+        self.participants_male += a.participants_male or 0
+        self.participants_ethnic_minority += a.participants_ethnic_minority or 0
+        self.leaflets += a.leaflets or 0
+        self.posters_banners += a.posters_banners or 0
+        self.articles += a.articles or 0
+        self.broadcasts += a.broadcasts or 0
+        self.budget_vnd += a.budget_vnd or 0
+
+
+@dataclass
+class TargetRow:
+    objective: int | None
+    target: Target
+    verdict: str
+
+
+@dataclass
+class Figures:
+    year: int
+    period: str
+    cutoff: dt.date | None
+    annual: Plan | None
+    action_plan: Plan | None
+    window: tuple[dt.date, dt.date]
+    totals: Totals
+    by_type: dict[str, Totals]
+    action_month: Totals
+    action_month_by_type: dict[str, Totals]
+    money_by_source: dict[str | None, int]
+    tasks: list[Task]
+    tasks_by_status: dict[str, int]
+    tasks_by_unit: dict[str, Counter]
+    overdue: list[Task]
+    target_rows: list[TargetRow]
+    verdict_counts: dict[str, int]
+    verdicts_by_objective: dict[int | None, Counter]
+    activities: list[Activity] = field(default_factory=list)
+    action_activities: list[Activity] = field(default_factory=list)
+
+    @property
+    def main_plan(self) -> Plan | None:
+        return self.annual or self.action_plan
+
+
+def natural_key(code: str):
+    """'T2' before 'T10'."""
+    import re
+
+    return [int(p) if p.isdigit() else p.lower() for p in re.split(r"(\d+)", code)]
+
+
+def compute(
+    year: int,
+    plans: list[Plan],
+    activities: list[Activity],
+    period: str = "year",
+    today: dt.date | None = None,
+) -> Figures:
+    """Every figure of the plan/6-month/year-end/Action Month report of `year`.
+
+    `activities` are those of the year's plans; each is counted once by id.
+    """
+    today = today or dt.date.today()
+    annual = next((p for p in plans if p.kind == "annual" and p.year == year), None)
+    action_plan = next((p for p in plans if p.kind == "action_month" and p.year == year), None)
+    window_plan = annual or action_plan
+    window = action_month_window(window_plan) if window_plan else (
+        dt.date(year, 11, 15), dt.date(year, 12, 15))
+    cutoff = dt.date(year, 6, 30) if period == "mid_year" else None
+
+    seen: set = set()
+    counted: list[Activity] = []
+    for a in sorted(activities, key=lambda a: (a.start, a.id or "")):
+        key = a.id if a.id is not None else id(a)
+        if key in seen:
+            continue
+        seen.add(key)
+        if cutoff and a.start > cutoff:
+            continue
+        counted.append(a)
+
+    totals = Totals()
+    by_type = {t: Totals() for t in ACTIVITY_TYPES}
+    am = Totals()
+    am_by_type = {t: Totals() for t in ACTIVITY_TYPES}
+    money: dict[str | None, int] = {k: 0 for k in BUDGET_SOURCES}
+    am_list = []
+    for a in counted:
+        totals.add(a)
+        by_type.setdefault(a.type, Totals()).add(a)
+        money[a.budget_source if a.budget_source in money else None] += a.budget_vnd or 0
+        if in_action_month(a, window):
+            am.add(a)
+            am_by_type.setdefault(a.type, Totals()).add(a)
+            am_list.append(a)
+
+    tasks = []
+    for p in (annual, action_plan):
+        if p:
+            tasks.extend(p.tasks)
+    tasks.sort(key=lambda t: natural_key(t.code))
+    status_counts = Counter(t.status for t in tasks)
+    by_unit: dict[str, Counter] = defaultdict(Counter)
+    for t in tasks:
+        by_unit[t.lead][t.status] += 1
+    overdue = [t for t in tasks if is_overdue(t, today)]
+
+    targets = []
+    for p in (annual, action_plan):
+        if p:
+            targets.extend(p.targets)
+    targets.sort(key=lambda t: (7 if t.objective is None else t.objective, natural_key(t.code)))
+    rows = [TargetRow(t.objective, t, target_verdict(t, period)) for t in targets]
+    verdict_counts = {MET: 0, NOT_MET: 0, NO_DATA: 0}
+    per_obj: dict[int | None, Counter] = defaultdict(Counter)
+    for r in rows:
+        verdict_counts[r.verdict] += 1
+        per_obj[r.objective][r.verdict] += 1
+
+    return Figures(
+        year=year, period=period, cutoff=cutoff, annual=annual, action_plan=action_plan,
+        window=window, totals=totals, by_type=by_type, action_month=am,
+        action_month_by_type=am_by_type, money_by_source=money, tasks=tasks,
+        tasks_by_status=dict(status_counts), tasks_by_unit=dict(by_unit), overdue=overdue,
+        target_rows=rows, verdict_counts=verdict_counts, verdicts_by_objective=dict(per_obj),
+        activities=counted, action_activities=am_list,
+    )

@@ -1,0 +1,204 @@
+"""The operations the GUI and the command line share: one place for each rule."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+from .domain import rules, summary
+from .domain.model import Activity, Plan, ReportText, Target, Task
+from .domain.text import clean
+from .fileio import write_text_atomic
+from .resources import resource
+from .store.database import open_database
+from .store.errors import ValidationError
+from .store.exchange import dump_package, export_package, import_package, read_package_file
+from .store.repository import Repository
+
+DOCUMENT_KINDS = {
+    "plan": "Kế hoạch",
+    "mid_year": "Báo cáo 6 tháng",
+    "year": "Báo cáo năm",
+    "action_month": "Báo cáo Tháng hành động",
+}
+
+
+class NoPlanError(Exception):
+    """The year asked for has no plan: nothing to print."""
+
+
+class Workspace:
+    """One open database and the operations on it."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.db = open_database(self.path)
+        self.repo = Repository(self.db)
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    # ---- packages ---------------------------------------------------------------------
+    def import_file(self, path: str | Path, progress=None) -> dict:
+        return import_package(self.repo, read_package_file(path), progress=progress)
+
+    def export_json(self, out: str | Path, year: int | None = None) -> Path:
+        return write_text_atomic(out, dump_package(export_package(self.repo, year)))
+
+    def export_xlsx(self, out: str | Path, year: int) -> Path:
+        from .reports.xlsx_export import write_xlsx
+
+        self._require_plan(year)
+        return write_xlsx(out, self.repo, year)
+
+    # ---- years and figures ------------------------------------------------------------
+    def years(self) -> list[int]:
+        return self.repo.plan_years()
+
+    def _require_plan(self, year: int) -> list[Plan]:
+        plans = self.repo.plans_of_year(year)
+        if not plans:
+            raise NoPlanError(f"Năm {year} chưa có kế hoạch nào: chưa có gì để in.")
+        return plans
+
+    def figures(self, year: int, period: str = "year", today: dt.date | None = None):
+        plans = self._require_plan(year)
+        return summary.compute(year, plans, self.repo.activities_of_year(year), period, today)
+
+    def report_text(self, year: int, period: str) -> ReportText:
+        """The typed parts of a report; a new one starts from the plan's recipients and signer."""
+        text = self.repo.report_text(year, period)
+        if text is None:
+            plan = self.repo.plan(year, "annual") or self.repo.plan(year, "action_month")
+            text = ReportText(year=year, period=period)
+            if plan:
+                text.signer = copy.deepcopy(plan.signer)
+        return text
+
+    # ---- documents --------------------------------------------------------------------
+    def build_document(self, year: int, kind: str, out: str | Path,
+                       today: dt.date | None = None) -> Path:
+        """Write the plan or a report as PDF or DOCX (by the file's suffix), atomically."""
+        from .reports import build
+
+        out = Path(out)
+        if kind not in DOCUMENT_KINDS:
+            raise ValueError(kind)
+        if out.suffix.lower() not in (".pdf", ".docx"):
+            raise ValueError("Chỉ xuất được tệp .pdf hoặc .docx")
+        doc = self.document_data(year, kind, today)
+        return build.write_document(doc, out, self.page_settings())
+
+    def document_data(self, year: int, kind: str, today: dt.date | None = None):
+        from .reports.build import DocumentData
+
+        plans = self._require_plan(year)
+        office = self.repo.office()
+        period = "year" if kind == "plan" else kind
+        figures = summary.compute(year, plans, self.repo.activities_of_year(year), period, today)
+        return DocumentData(
+            kind=kind, office=office, figures=figures, units=self.repo.unit_names(),
+            text=None if kind == "plan" else self.report_text(year, kind),
+        )
+
+    def page_settings(self) -> dict:
+        out = {}
+        for key, default in (("margin_top", 20), ("margin_bottom", 20), ("margin_left", 30),
+                             ("margin_right", 15)):
+            try:
+                out[key] = float(self.repo.setting(key, str(default)))
+            except (TypeError, ValueError):
+                out[key] = float(default)
+        return out
+
+    # ---- editing ----------------------------------------------------------------------
+    def save_activity(self, activity: Activity, year: int, kind: str = "annual") -> str:
+        plan_id = self.repo.plan_id(year, kind)
+        if plan_id is None:
+            raise ValidationError([f"Năm {year} chưa có kế hoạch: hãy tạo kế hoạch trước khi nhập hoạt động."])
+        errors = rules.activity_errors(activity, plan_year=year)
+        if errors:
+            raise ValidationError([f"{k}: {v}" for k, v in errors.items()])
+        return self.repo.save_activity(activity, plan_id)
+
+    def save_target(self, year: int, target: Target, kind: str = "annual") -> None:
+        errors = rules.target_errors(target)
+        if errors:
+            raise ValidationError([f"{k}: {v}" for k, v in errors.items()])
+        plan_id = self.repo.plan_id(year, kind)
+        with self.db.atomic():
+            self.repo.save_target(plan_id, target)
+
+    def save_task(self, year: int, task: Task, kind: str = "annual") -> None:
+        if not clean(task.content):
+            raise ValidationError(["content: nội dung nhiệm vụ không được để trống"])
+        if not task.lead:
+            raise ValidationError(["lead: hãy chọn đơn vị chủ trì"])
+        if task.start and task.due and task.due < task.start:
+            raise ValidationError(["due: hạn hoàn thành trước ngày bắt đầu"])
+        plan_id = self.repo.plan_id(year, kind)
+        with self.db.atomic():
+            self.repo.save_task(plan_id, task)
+
+    def copy_plan_to_next_year(self, year: int) -> Plan:
+        """Next year's plan from this one: texts kept, target values cleared, tasks reset,
+        dates moved one year. Refused if next year already has a plan."""
+        plan = self.repo.plan(year, "annual")
+        if plan is None:
+            raise NoPlanError(f"Năm {year} chưa có kế hoạch năm để sao chép.")
+        nxt = year + 1
+        if self.repo.plan_id(nxt, "annual") is not None:
+            raise ValidationError([f"Năm {nxt} đã có kế hoạch; không sao chép đè lên."])
+        new = copy.deepcopy(plan)
+        new.year = nxt
+        new.number = None
+        new.issued_on = None
+        new.title = plan.title.replace(str(year), str(nxt))
+        new.deadlines = [dataclasses.replace(d, due=shift_year(d.due)) for d in plan.deadlines]
+        new.targets = [dataclasses.replace(t, baseline=t.actual if t.actual is not None else t.baseline,
+                                           actual=None, actual_mid_year=None, achieved=None)
+                       for t in plan.targets]
+        new.tasks = [dataclasses.replace(t, start=shift_year(t.start), due=shift_year(t.due),
+                                         status="not_started", completed_on=None, result=None)
+                     for t in plan.tasks]
+        self.repo.save_plan(new)
+        return self.repo.plan(nxt, "annual")
+
+    def dashboard(self, year: int, today: dt.date | None = None) -> dict:
+        today = today or dt.date.today()
+        f = self.figures(year, "year", today)
+        deadlines = []
+        for p in (f.annual, f.action_plan):
+            if p:
+                deadlines.extend(d for d in p.deadlines if d.due >= today)
+        deadlines.sort(key=lambda d: d.due)
+        return {"figures": f, "deadlines": deadlines,
+                "days_to_action_month": rules.days_until(f.window[0], today)}
+
+
+def shift_year(d: dt.date | None) -> dt.date | None:
+    if d is None:
+        return None
+    try:
+        return d.replace(year=d.year + 1)
+    except ValueError:  # 29/02
+        return d.replace(year=d.year + 1, day=28)
+
+
+def demo_package_path() -> Path:
+    return resource("demo", "demo.json")
+
+
+def create_demo_database(folder: str | Path | None = None) -> Path:
+    """A fresh database holding the bundled demo data."""
+    folder = Path(folder) if folder else Path(tempfile.mkdtemp(prefix="bdg-demo-"))
+    path = folder / "demo.db"
+    ws = Workspace(path)
+    try:
+        ws.import_file(demo_package_path())
+    finally:
+        ws.close()
+    return path

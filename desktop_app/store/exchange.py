@@ -1,0 +1,262 @@
+"""The data package (bdg-exchange v1): read, check, import all-or-nothing, export."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from ..domain.model import (
+    Activity, ContentSection, Deadline, Office, Plan, ReportText, Target, Task, Unit,
+)
+from ..domain.text import clean, normalize_tree
+from .errors import ValidationError
+from .package_rules import package_errors
+from .repository import Repository, signer_from_dict, signer_to_dict
+
+
+class PackageFileError(Exception):
+    """The file could not be read as JSON (exit code 2)."""
+
+
+def read_package_file(path: str | Path) -> dict:
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise PackageFileError(f"Không đọc được tệp {path}: {exc.strerror or exc}") from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PackageFileError(f"Tệp {path} không phải văn bản UTF-8 (byte lỗi ở vị trí {exc.start})") from exc
+    try:
+        return json.loads(text)
+    except RecursionError as exc:
+        raise PackageFileError(f"Tệp {path} lồng nhau quá sâu, không phải gói dữ liệu hợp lệ") from exc
+    except json.JSONDecodeError as exc:
+        raise PackageFileError(
+            f"Tệp {path} không phải JSON hợp lệ: lỗi ở dòng {exc.lineno}, cột {exc.colno}") from exc
+
+
+def _d(v):
+    return dt.date.fromisoformat(v) if v else None
+
+
+def _num(v):
+    return None if v is None else float(v)
+
+
+def _target(t: dict) -> Target:
+    return Target(
+        code=t["code"], text=t["text"], kind=t["kind"], objective=t.get("objective"),
+        unit=clean(t.get("unit")), comparison=t.get("comparison"), target=_num(t.get("target")),
+        baseline=_num(t.get("baseline")), actual_mid_year=_num(t.get("actual_mid_year")),
+        actual=_num(t.get("actual")), achieved=t.get("achieved"), lead=t.get("lead"),
+        note=clean(t.get("note")),
+    )
+
+
+def _task(t: dict) -> Task:
+    return Task(
+        code=t["code"], content=t["content"], lead=t["lead"], partners=list(t.get("partners") or []),
+        targets=list(t.get("targets") or []), start=_d(t.get("start")), due=_d(t.get("due")),
+        status=t.get("status") or "not_started", completed_on=_d(t.get("completed_on")),
+        result=clean(t.get("result")),
+    )
+
+
+def _activity(a: dict) -> Activity:
+    out = a.get("outputs") or {}
+    return Activity(
+        id=a.get("id") or None, title=a["title"], type=a["type"], start=_d(a["start"]),
+        end=_d(a.get("end")), location=clean(a.get("location")), organizer=a.get("organizer"),
+        partners=list(a.get("partners") or []), task=a.get("task"),
+        participants_total=a.get("participants_total") or 0,
+        participants_female=a.get("participants_female"),
+        participants_male=a.get("participants_male"),
+        participants_ethnic_minority=a.get("participants_ethnic_minority"),
+        leaflets=out.get("leaflets") or 0, posters_banners=out.get("posters_banners") or 0,
+        articles=out.get("articles") or 0, broadcasts=out.get("broadcasts") or 0,
+        outputs_other=clean(out.get("other")), budget_vnd=a.get("budget_vnd"),
+        budget_source=a.get("budget_source"), notes=clean(a.get("notes")),
+    )
+
+
+def _plan(p: dict) -> Plan:
+    return Plan(
+        year=p["year"], kind=p["kind"], title=p["title"], number=clean(p.get("number")),
+        issued_on=_d(p.get("issued_on")), legal_bases=list(p.get("legal_bases") or []),
+        purposes=list(p.get("purposes") or []), requirements=list(p.get("requirements") or []),
+        contents=[ContentSection(c["heading"], list(c.get("items") or []))
+                  for c in p.get("contents") or []],
+        budget_text=clean(p.get("budget_text")), budget_planned_vnd=p.get("budget_planned_vnd"),
+        action_month_start=p.get("action_month_start") or "11-15",
+        action_month_end=p.get("action_month_end") or "12-15",
+        action_month_theme=clean(p.get("action_month_theme")),
+        deadlines=[Deadline(d["label"], _d(d["due"]), clean(d.get("to")))
+                   for d in p.get("deadlines") or []],
+        recipients=list(p.get("recipients") or []), signer=signer_from_dict(p.get("signer")),
+        targets=[_target(t) for t in p.get("targets") or []],
+        tasks=[_task(t) for t in p.get("tasks") or []],
+    )
+
+
+def _report(r: dict) -> ReportText:
+    return ReportText(
+        year=r["year"], period=r["period"], number=clean(r.get("number")),
+        issued_on=_d(r.get("issued_on")), situation=clean(r.get("situation")),
+        strengths=clean(r.get("strengths")), limitations=clean(r.get("limitations")),
+        causes=clean(r.get("causes")), directions=clean(r.get("directions")),
+        recommendations=clean(r.get("recommendations")), recipients=list(r.get("recipients") or []),
+        signer=signer_from_dict(r.get("signer")),
+    )
+
+
+def check_package(data) -> dict:
+    """Normalise (NFC, stripped) and check; returns the clean package or raises ValidationError."""
+    data = normalize_tree(data)
+    errors = package_errors(data)
+    if errors:
+        raise ValidationError(errors)
+    return data
+
+
+def import_package(repo: Repository, data, progress=None) -> dict:
+    """Merge a package into the database, all or nothing. Returns counts of what it held."""
+    data = check_package(data)
+    counts = {"units": 0, "plans": 0, "targets": 0, "tasks": 0, "activities": 0, "reports": 0}
+    plans = data.get("plans") or []
+    total_acts = sum(len(p.get("activities") or []) for p in plans) or 1
+    done = 0
+    with repo.db.atomic():
+        o = data["office"]
+        repo.save_office(Office(name=o["name"], place_name=o["place_name"],
+                                parent_body=clean(o.get("parent_body")),
+                                province=clean(o.get("province")),
+                                level=o.get("level") or "commune"))
+        for u in data.get("units") or []:
+            repo.save_unit(Unit(u["code"], u["name"], u.get("kind") or "other",
+                                u.get("active", True)))
+            counts["units"] += 1
+        for p in plans:
+            plan = _plan(p)
+            pid = repo.save_plan_header(plan)
+            for t in plan.targets:
+                repo.save_target(pid, t)
+            for t in plan.tasks:
+                repo.save_task(pid, t)
+            counts["plans"] += 1
+            counts["targets"] += len(plan.targets)
+            counts["tasks"] += len(plan.tasks)
+            rows = [repo.activity_row(_activity(a), pid) for a in p.get("activities") or []]
+            for i in range(0, len(rows), 500):
+                repo.db["activities"].upsert_all(rows[i:i + 500], pk="id")
+                done += len(rows[i:i + 500])
+                if progress:
+                    progress(done, total_acts)
+            counts["activities"] += len(rows)
+        for r in data.get("reports") or []:
+            repo.save_report_text(_report(r))
+            counts["reports"] += 1
+    return counts
+
+
+# ---- export -------------------------------------------------------------------------------
+
+def _num_out(x):
+    """100.0 -> 100 so that exported figures read as they were typed."""
+    if isinstance(x, float) and x.is_integer():
+        return int(x)
+    return x
+
+
+def _iso(d):
+    return d.isoformat() if d else None
+
+
+def _target_out(t: Target) -> dict:
+    return {
+        "code": t.code, "objective": t.objective, "text": t.text, "kind": t.kind, "unit": t.unit,
+        "comparison": t.comparison, "target": _num_out(t.target), "baseline": _num_out(t.baseline),
+        "actual_mid_year": _num_out(t.actual_mid_year), "actual": _num_out(t.actual),
+        "achieved": t.achieved, "lead": t.lead, "note": t.note,
+    }
+
+
+def _task_out(t: Task) -> dict:
+    return {
+        "code": t.code, "content": t.content, "lead": t.lead, "partners": list(t.partners),
+        "targets": list(t.targets), "start": _iso(t.start), "due": _iso(t.due),
+        "status": t.status, "completed_on": _iso(t.completed_on), "result": t.result,
+    }
+
+
+def activity_out(a: Activity) -> dict:
+    return {
+        "id": a.id, "title": a.title, "type": a.type, "start": _iso(a.start), "end": _iso(a.end),
+        "location": a.location, "organizer": a.organizer, "partners": list(a.partners),
+        "task": a.task, "participants_total": a.participants_total,
+        "participants_female": a.participants_female, "participants_male": a.participants_male,
+        "participants_ethnic_minority": a.participants_ethnic_minority,
+        "outputs": {"leaflets": a.leaflets, "posters_banners": a.posters_banners,
+                    "articles": a.articles, "broadcasts": a.broadcasts, "other": a.outputs_other},
+        "budget_vnd": a.budget_vnd, "budget_source": a.budget_source, "notes": a.notes,
+    }
+
+
+def _plan_out(repo: Repository, plan: Plan) -> dict:
+    pid = repo.plan_id(plan.year, plan.kind)
+    acts = repo.activities_of_plan(pid)
+    return {
+        "year": plan.year, "kind": plan.kind, "number": plan.number,
+        "issued_on": _iso(plan.issued_on), "title": plan.title,
+        "legal_bases": list(plan.legal_bases), "purposes": list(plan.purposes),
+        "requirements": list(plan.requirements),
+        "contents": [{"heading": c.heading, "items": list(c.items)} for c in plan.contents],
+        "budget_text": plan.budget_text, "budget_planned_vnd": plan.budget_planned_vnd,
+        "action_month_start": plan.action_month_start, "action_month_end": plan.action_month_end,
+        "action_month_theme": plan.action_month_theme,
+        "deadlines": [{"label": d.label, "due": _iso(d.due), "to": d.to} for d in plan.deadlines],
+        "recipients": list(plan.recipients), "signer": signer_to_dict(plan.signer),
+        "targets": [_target_out(t) for t in sorted(plan.targets, key=lambda t: t.code)],
+        "tasks": [_task_out(t) for t in sorted(plan.tasks, key=lambda t: t.code)],
+        "activities": [activity_out(a) for a in sorted(acts, key=lambda a: (a.start, a.id))],
+    }
+
+
+def _report_out(r: ReportText) -> dict:
+    return {
+        "year": r.year, "period": r.period, "number": r.number, "issued_on": _iso(r.issued_on),
+        "situation": r.situation, "strengths": r.strengths, "limitations": r.limitations,
+        "causes": r.causes, "directions": r.directions, "recommendations": r.recommendations,
+        "recipients": list(r.recipients), "signer": signer_to_dict(r.signer),
+    }
+
+
+def export_package(repo: Repository, year: int | None = None, now: dt.datetime | None = None) -> dict:
+    office = repo.office()
+    if office is None:
+        raise ValidationError(["office: chưa nhập thông tin cơ quan (Cài đặt), chưa xuất được dữ liệu"])
+    years = repo.plan_years() if year is None else [year]
+    plans = []
+    for y in years:
+        for kind in ("action_month", "annual"):  # sorted by (year, kind)
+            p = repo.plan(y, kind)
+            if p:
+                plans.append(_plan_out(repo, p))
+    now = now or dt.datetime.now().astimezone()
+    return {
+        "format": "bdg-exchange",
+        "version": 1,
+        "exported_at": now.isoformat(timespec="seconds"),
+        "office": {"name": office.name, "parent_body": office.parent_body,
+                   "place_name": office.place_name, "province": office.province,
+                   "level": office.level},
+        "units": [{"code": u.code, "name": u.name, "kind": u.kind, "active": u.active}
+                  for u in repo.units()],
+        "plans": plans,
+        "reports": [_report_out(r) for r in repo.report_texts(year)],
+    }
+
+
+def dump_package(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

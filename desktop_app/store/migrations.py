@@ -1,0 +1,69 @@
+"""Numbered schema migrations, recorded in PRAGMA user_version; each runs in one transaction."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+
+def _m1_initial(db: sqlite_utils.Database) -> None:
+    db["office"].create(
+        {"id": int, "name": str, "parent_body": str, "place_name": str, "province": str,
+         "level": str},
+        pk="id",
+    )
+    db["units"].create(
+        {"code": str, "name": str, "kind": str, "active": int}, pk="code",
+        not_null={"name"}, defaults={"kind": "other", "active": 1},
+    )
+    db["plans"].create(
+        {"id": int, "year": int, "kind": str, "number": str, "issued_on": str, "title": str,
+         "legal_bases": str, "purposes": str, "requirements": str, "contents": str,
+         "budget_text": str, "budget_planned_vnd": int, "action_month_start": str,
+         "action_month_end": str, "action_month_theme": str, "deadlines": str,
+         "recipients": str, "signer": str},
+        pk="id", not_null={"year", "kind", "title"},
+    )
+    db["plans"].create_index(["year", "kind"], unique=True)
+    db["targets"].create(
+        {"id": int, "plan_id": int, "code": str, "objective": int, "text": str, "kind": str,
+         "unit": str, "comparison": str, "target": float, "baseline": float,
+         "actual_mid_year": float, "actual": float, "achieved": int, "lead": str, "note": str},
+        pk="id", not_null={"plan_id", "code", "text", "kind"},
+        foreign_keys=[("plan_id", "plans", "id"), ("lead", "units", "code")],
+    )
+    db["targets"].create_index(["plan_id", "code"], unique=True)
+    # Partner and target lists are small and edited as a whole: JSON arrays of codes.
+    db["tasks"].create(
+        {"id": int, "plan_id": int, "code": str, "content": str, "lead": str, "partners": str,
+         "targets": str, "start": str, "due": str, "status": str, "completed_on": str,
+         "result": str},
+        pk="id", not_null={"plan_id", "code", "content", "lead"},
+        foreign_keys=[("plan_id", "plans", "id"), ("lead", "units", "code")],
+        defaults={"status": "not_started", "partners": "[]", "targets": "[]"},
+    )
+    db["tasks"].create_index(["plan_id", "code"], unique=True)
+    db["activities"].create(
+        {"id": str, "plan_id": int, "title": str, "type": str, "start": str, "end": str,
+         "location": str, "organizer": str, "partners": str, "task": str,
+         "participants_total": int, "participants_female": int, "participants_male": int,
+         "participants_ethnic_minority": int, "leaflets": int, "posters_banners": int,
+         "articles": int, "broadcasts": int, "outputs_other": str, "budget_vnd": int,
+         "budget_source": str, "notes": str},
+        pk="id", not_null={"plan_id", "title", "type", "start", "participants_total"},
+        foreign_keys=[("plan_id", "plans", "id"), ("organizer", "units", "code")],
+        defaults={"participants_total": 0, "leaflets": 0, "posters_banners": 0, "articles": 0,
+                  "broadcasts": 0, "partners": "[]"},
+    )
+    db["activities"].create_index(["plan_id", "start"])
+    db["activities"].create_index(["start"])
+    db["reports"].create(
+        {"year": int, "period": str, "number": str, "issued_on": str, "situation": str,
+         "strengths": str, "limitations": str, "causes": str, "directions": str,
+         "recommendations": str, "recipients": str, "signer": str},
+        pk=("year", "period"),
+    )
+    db["settings"].create({"key": str, "value": str}, pk="key")
+
+
+MIGRATIONS = [_m1_initial]
+SCHEMA_VERSION = len(MIGRATIONS)

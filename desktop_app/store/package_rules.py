@@ -1,0 +1,282 @@
+"""Checks on an exchange package: the JSON Schema plus the rules it cannot state.
+
+Pure functions over the parsed JSON (no database): every problem is reported with the JSON path
+of the record at fault, in Vietnamese, and a duplicate at its later occurrence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+
+from ..resources import resource
+
+_TYPE_VN = {
+    "string": "chuỗi ký tự", "integer": "số nguyên", "number": "số", "boolean": "true/false",
+    "array": "danh sách", "object": "đối tượng", "null": "null",
+}
+
+
+@functools.lru_cache(maxsize=1)
+def _validator():
+    import jsonschema
+
+    schema = json.loads(resource("exchange.schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def json_path(parts) -> str:
+    out = ""
+    for p in parts:
+        if isinstance(p, int):
+            out += f"[{p}]"
+        else:
+            out += ("." if out else "") + str(p)
+    return out or "(gói dữ liệu)"
+
+
+def _short(value) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _translate(error) -> tuple[str, str]:
+    """A jsonschema error as (path, Vietnamese message)."""
+    path = list(error.absolute_path)
+    v = error.validator
+    if v == "oneOf" and error.context:
+        # "X or null": explain what was wrong against the non-null alternative.
+        first = [e for e in error.context if e.schema_path and e.schema_path[0] == 0]
+        if first:
+            deepest = max(first, key=lambda e: len(e.absolute_path))
+            return _translate(deepest)
+    if v == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else "?"
+        return json_path(path + [missing]), "thiếu trường bắt buộc"
+    if v == "additionalProperties":
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        return json_path(path + extra[:1]), (
+            f"trường không có trong định dạng: {', '.join(extra)} (hãy xóa hoặc sửa tên trường)")
+    if v == "type":
+        types = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        want = " hoặc ".join(_TYPE_VN.get(t, t) for t in types)
+        return json_path(path), f"phải là {want}, không phải {_short(error.instance)}"
+    if v == "enum":
+        allowed = ", ".join("null" if x is None else str(x) for x in error.validator_value)
+        return json_path(path), f"giá trị {_short(error.instance)} không hợp lệ; chỉ nhận: {allowed}"
+    if v == "const":
+        return json_path(path), f"phải là {_short(error.validator_value)}, không phải {_short(error.instance)}"
+    if v == "pattern":
+        pat = error.validator_value
+        if "{4}" in pat:
+            return json_path(path), f"ngày {_short(error.instance)} phải có dạng NĂM-THÁNG-NGÀY (ví dụ 2025-12-05)"
+        if "{2}-" in pat:
+            return json_path(path), f"{_short(error.instance)} phải có dạng THÁNG-NGÀY (ví dụ 11-15)"
+        return json_path(path), (
+            f"mã {_short(error.instance)} không hợp lệ: chỉ gồm chữ cái không dấu, chữ số, "
+            "dấu chấm, gạch dưới, gạch ngang, tối đa 32 ký tự")
+    if v == "minLength":
+        return json_path(path), "không được để trống"
+    if v == "minimum":
+        return json_path(path), f"phải lớn hơn hoặc bằng {error.validator_value} (đang là {_short(error.instance)})"
+    if v == "maximum":
+        return json_path(path), f"phải nhỏ hơn hoặc bằng {error.validator_value} (đang là {_short(error.instance)})"
+    return json_path(path), f"không hợp lệ ({error.message})"
+
+
+def schema_errors(data) -> list[tuple[str, str]]:
+    errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    out, seen = [], set()
+    for e in errors:
+        item = _translate(e)
+        if item not in seen:
+            seen.add(item)
+            out.append(item)
+    return out
+
+
+def _date(value) -> dt.date | None:
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _is_date_string(value) -> bool:
+    return isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-"
+
+
+def _codes(items, key="code"):
+    return [x.get(key) for x in items if isinstance(x, dict)]
+
+
+def rule_errors(data) -> list[tuple[str, str]]:
+    """The rules of exchange-format.md that the schema cannot state. Defensive on types."""
+    errs: list[tuple[str, str]] = []
+    if not isinstance(data, dict):
+        return errs
+
+    def add(path, msg):
+        errs.append((json_path(path), msg))
+
+    def check_date(path, value):
+        if _is_date_string(value) and _date(value) is None:
+            add(path, f"ngày {value} không có trên lịch")
+
+    units = data.get("units") if isinstance(data.get("units"), list) else []
+    unit_codes: dict[str, int] = {}
+    for i, u in enumerate(units):
+        if isinstance(u, dict) and isinstance(u.get("code"), str):
+            c = u["code"]
+            if c in unit_codes:
+                add(["units", i, "code"], f"mã đơn vị '{c}' bị trùng (đã có ở units[{unit_codes[c]}])")
+            else:
+                unit_codes[c] = i
+
+    def check_unit(path, code, what):
+        if isinstance(code, str) and code not in unit_codes:
+            add(path, f"{what} '{code}' không có trong danh sách đơn vị (units)")
+
+    plans = data.get("plans") if isinstance(data.get("plans"), list) else []
+    plan_keys: dict[tuple, int] = {}
+    activity_ids: dict[str, str] = {}
+    for pi, p in enumerate(plans):
+        if not isinstance(p, dict):
+            continue
+        pp = ["plans", pi]
+        year, kind = p.get("year"), p.get("kind")
+        if isinstance(year, int) and isinstance(kind, str):
+            if (year, kind) in plan_keys:
+                add(pp, f"đã có kế hoạch loại '{kind}' năm {year} (plans[{plan_keys[(year, kind)]}]); mỗi năm chỉ một kế hoạch mỗi loại")
+            else:
+                plan_keys[(year, kind)] = pi
+        check_date(pp + ["issued_on"], p.get("issued_on"))
+        for key in ("action_month_start", "action_month_end"):
+            v = p.get(key)
+            if isinstance(v, str) and len(v) == 5 and v[2] == "-":
+                try:
+                    dt.date(2024, int(v[:2]), int(v[3:]))  # a leap year admits 02-29
+                except ValueError:
+                    add(pp + [key], f"ngày {v} (tháng-ngày) không có trên lịch")
+        am_s, am_e = p.get("action_month_start"), p.get("action_month_end")
+        if isinstance(am_s, str) and isinstance(am_e, str) and am_s > am_e:
+            add(pp + ["action_month_end"], f"ngày kết thúc Tháng hành động ({am_e}) trước ngày bắt đầu ({am_s})")
+        for di, d in enumerate(p.get("deadlines") or []):
+            if isinstance(d, dict):
+                check_date(pp + ["deadlines", di, "due"], d.get("due"))
+
+        targets = p.get("targets") if isinstance(p.get("targets"), list) else []
+        target_codes: dict[str, int] = {}
+        for ti, t in enumerate(targets):
+            if not isinstance(t, dict):
+                continue
+            tp = pp + ["targets", ti]
+            c = t.get("code")
+            if isinstance(c, str):
+                if c in target_codes:
+                    add(tp + ["code"], f"mã chỉ tiêu '{c}' bị trùng (đã có ở targets[{target_codes[c]}])")
+                else:
+                    target_codes[c] = ti
+            if t.get("kind") == "numeric":
+                if t.get("comparison") is None:
+                    add(tp + ["comparison"], "chỉ tiêu định lượng phải có phép so sánh (>= hoặc <=)")
+                if t.get("target") is None:
+                    add(tp + ["target"], "chỉ tiêu định lượng phải có giá trị kế hoạch (target)")
+            elif t.get("kind") == "qualitative":
+                if t.get("comparison") is not None:
+                    add(tp + ["comparison"], "chỉ tiêu định tính không có phép so sánh (để null)")
+                if t.get("target") is not None:
+                    add(tp + ["target"], "chỉ tiêu định tính không có giá trị kế hoạch bằng số (để null)")
+            check_unit(tp + ["lead"], t.get("lead"), "đơn vị chủ trì")
+
+        tasks = p.get("tasks") if isinstance(p.get("tasks"), list) else []
+        task_codes: dict[str, int] = {}
+        for ki, t in enumerate(tasks):
+            if not isinstance(t, dict):
+                continue
+            kp = pp + ["tasks", ki]
+            c = t.get("code")
+            if isinstance(c, str):
+                if c in task_codes:
+                    add(kp + ["code"], f"mã nhiệm vụ '{c}' bị trùng (đã có ở tasks[{task_codes[c]}])")
+                else:
+                    task_codes[c] = ki
+            check_unit(kp + ["lead"], t.get("lead"), "đơn vị chủ trì")
+            for j, u in enumerate(t.get("partners") or [] if isinstance(t.get("partners"), list) else []):
+                check_unit(kp + ["partners", j], u, "đơn vị phối hợp")
+            for j, tc in enumerate(t.get("targets") or [] if isinstance(t.get("targets"), list) else []):
+                if isinstance(tc, str) and tc not in target_codes:
+                    add(kp + ["targets", j], f"chỉ tiêu '{tc}' không có trong kế hoạch này")
+            for key in ("start", "due", "completed_on"):
+                check_date(kp + [key], t.get(key))
+            s, d = _date(t.get("start")), _date(t.get("due"))
+            if s and d and d < s:
+                add(kp + ["due"], f"hạn hoàn thành {d:%d/%m/%Y} trước ngày bắt đầu {s:%d/%m/%Y}")
+
+        acts = p.get("activities") if isinstance(p.get("activities"), list) else []
+        for ai, a in enumerate(acts):
+            if not isinstance(a, dict):
+                continue
+            ap = pp + ["activities", ai]
+            aid = a.get("id")
+            if isinstance(aid, str) and aid:
+                here = json_path(ap)
+                if aid in activity_ids:
+                    add(ap + ["id"], f"mã hoạt động '{aid}' bị trùng (đã có ở {activity_ids[aid]})")
+                else:
+                    activity_ids[aid] = here
+            check_date(ap + ["start"], a.get("start"))
+            check_date(ap + ["end"], a.get("end"))
+            start, end = _date(a.get("start")), _date(a.get("end"))
+            if start and isinstance(year, int) and start.year != year:
+                add(ap + ["start"], f"ngày bắt đầu {start:%d/%m/%Y} không thuộc năm kế hoạch {year}")
+            if start and end and end < start:
+                add(ap + ["end"], f"ngày kết thúc {end:%d/%m/%Y} trước ngày bắt đầu {start:%d/%m/%Y}")
+            check_unit(ap + ["organizer"], a.get("organizer"), "đơn vị tổ chức")
+            for j, u in enumerate(a.get("partners") or [] if isinstance(a.get("partners"), list) else []):
+                check_unit(ap + ["partners", j], u, "đơn vị phối hợp")
+            tc = a.get("task")
+            if isinstance(tc, str) and tc not in task_codes:
+                add(ap + ["task"], f"nhiệm vụ '{tc}' không có trong kế hoạch này")
+            total, fem, male = (a.get("participants_total"), a.get("participants_female"),
+                                a.get("participants_male"))
+            ints = all(isinstance(x, int) and not isinstance(x, bool) for x in (total,))
+            if ints:
+                if isinstance(fem, int) and fem > total:
+                    add(ap + ["participants_female"], f"số nữ tham gia ({fem}) lớn hơn tổng số ({total})")
+                if isinstance(male, int) and male > total:
+                    add(ap + ["participants_male"], f"số nam tham gia ({male}) lớn hơn tổng số ({total})")
+                if (isinstance(fem, int) and isinstance(male, int) and fem <= total
+                        and male <= total and fem + male > total):
+                    add(ap + ["participants_male"], f"số nữ ({fem}) cộng số nam ({male}) lớn hơn tổng số ({total})")
+                eth = a.get("participants_ethnic_minority")
+                if isinstance(eth, int) and eth > total:
+                    add(ap + ["participants_ethnic_minority"], f"số người dân tộc thiểu số ({eth}) lớn hơn tổng số ({total})")
+
+    reports = data.get("reports") if isinstance(data.get("reports"), list) else []
+    report_keys: dict[tuple, int] = {}
+    for ri, r in enumerate(reports):
+        if not isinstance(r, dict):
+            continue
+        key = (r.get("year"), r.get("period"))
+        if key in report_keys and isinstance(key[0], int):
+            add(["reports", ri], f"báo cáo '{key[1]}' năm {key[0]} bị trùng (đã có ở reports[{report_keys[key]}])")
+        else:
+            report_keys[key] = ri
+        check_date(["reports", ri, "issued_on"], r.get("issued_on"))
+    return errs
+
+
+def package_errors(data) -> list[str]:
+    """Every problem of a (normalised) package, as 'path: message' lines; [] when valid."""
+    found = schema_errors(data) + rule_errors(data)
+    seen, out = set(), []
+    for path, msg in found:
+        line = f"{path}: {msg}"
+        if line not in seen:
+            seen.add(line)
+            out.append(line)
+    return out
