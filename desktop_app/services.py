@@ -82,6 +82,7 @@ class Workspace:
     def build_document(self, year: int, kind: str, out: str | Path,
                        today: dt.date | None = None) -> Path:
         """Write the plan or a report as PDF or DOCX (by the file's suffix), atomically."""
+        self._require_plan(year)
         from .reports import build
 
         out = Path(out)

@@ -1,0 +1,47 @@
+import copy
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+DATA = Path(__file__).parent / "data"
+EXAMPLE = DATA / "quang-thanh-2019.json"
+EXPECTED = DATA / "quang-thanh-2019.expected.json"
+
+
+@pytest.fixture
+def example() -> dict:
+    return json.loads(EXAMPLE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def expected() -> dict:
+    return json.loads(EXPECTED.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def workspace(tmp_path):
+    from desktop_app.services import Workspace
+
+    ws = Workspace(tmp_path / "test.db")
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def loaded(workspace, example):
+    from desktop_app.store.exchange import import_package
+
+    import_package(workspace.repo, copy.deepcopy(example))
+    return workspace
+
+
+def dump_db(db) -> dict:
+    """Every row of every table, for comparing database states."""
+    out = {}
+    for name in db.table_names():
+        out[name] = sorted(map(repr, db.execute(f"select * from [{name}]").fetchall()))
+    return out

@@ -1,0 +1,71 @@
+"""The command line contract: commands, exit codes, messages on stderr."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import EXAMPLE
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "desktop_app", *map(str, args)], cwd=ROOT,
+                          capture_output=True, text=True, encoding="utf-8")
+
+
+def test_version():
+    from desktop_app import __version__
+
+    r = run("--version")
+    assert r.returncode == 0 and __version__ in r.stdout
+
+
+def test_import_export_round_trip(tmp_path):
+    db = tmp_path / "a.db"
+    assert run("import", EXAMPLE, "--db", db).returncode == 0
+    out1 = tmp_path / "one.json"
+    assert run("export", "--db", db, "--out", out1).returncode == 0
+    db2 = tmp_path / "b.db"
+    assert run("import", out1, "--db", db2).returncode == 0
+    out2 = tmp_path / "two.json"
+    assert run("export", "--db", db2, "--out", out2, "--year", 2019).returncode == 0
+    a, b = (json.loads(p.read_text(encoding="utf-8")) for p in (out1, out2))
+    a.pop("exported_at"), b.pop("exported_at")
+    assert a == b
+    assert "Ủy ban" in out1.read_text(encoding="utf-8")  # UTF-8, not ASCII-escaped
+
+
+def test_refused_package_exits_1_with_paths(tmp_path, example):
+    example["plans"][0]["activities"][12]["participants_female"] = 5000
+    example["plans"][0]["activities"][0]["organizer"] = "KHONG"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(example, ensure_ascii=False), encoding="utf-8")
+    db = tmp_path / "x.db"
+    r = run("import", bad, "--db", db)
+    assert r.returncode == 1
+    assert "plans[0].activities[12].participants_female: số nữ tham gia (5000) lớn hơn tổng số" in r.stderr
+    assert "plans[0].activities[0].organizer:" in r.stderr
+    r2 = run("export", "--db", db, "--out", tmp_path / "e.json")
+    assert r2.returncode == 1  # nothing was stored: no office to export
+
+
+def test_unreadable_and_usage_exit_2(tmp_path):
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "bdg-exchange", ', encoding="utf-8")
+    r = run("import", broken, "--db", tmp_path / "x.db")
+    assert r.returncode == 2 and "JSON" in r.stderr
+    assert run("import", tmp_path / "missing.json", "--db", tmp_path / "x.db").returncode == 2
+    assert run("report", "--db", tmp_path / "x.db").returncode == 2
+    assert run("frobnicate").returncode == 2
+
+
+def test_report_without_plan_exits_1_and_writes_nothing(tmp_path):
+    db = tmp_path / "a.db"
+    run("import", EXAMPLE, "--db", db)
+    out = tmp_path / "r.pdf"
+    r = run("report", "--db", db, "--year", 2030, "--kind", "year", "--out", out)
+    assert r.returncode == 1 and "2030" in r.stderr
+    assert not out.exists()
+    assert list(tmp_path.glob("*.pdf*")) == []

@@ -1,0 +1,33 @@
+import datetime as dt
+
+import pytest
+
+from desktop_app.domain.numbers import fmt_date, fmt_int, fmt_num, fmt_percent, parse_vn_number
+
+
+def test_vietnamese_number_formats():
+    assert fmt_int(1234) == "1.234"
+    assert fmt_int(5_000_000) == "5.000.000"
+    assert fmt_int(12) == "12"
+    assert fmt_num(26.05) == "26,05"
+    assert fmt_num(1234.5) == "1.234,5"
+    assert fmt_num(100.0) == "100"
+    assert fmt_percent(2392, 4730) == "50,57%"
+    assert fmt_date(dt.date(2025, 12, 5)) == "05/12/2025"
+
+
+@pytest.mark.parametrize("text,value", [
+    ("26,05", 26.05), ("26.05", 26.05), ("1.234", 1234), ("1.234,5", 1234.5),
+    ("5.000.000", 5_000_000), (" 7 ", 7), ("1,7", 1.7), ("0.5", 0.5), ("-3", -3),
+])
+def test_parse_vietnamese_input(text, value):
+    assert parse_vn_number(text) == pytest.approx(value)
+
+
+def test_parse_empty_and_bad():
+    assert parse_vn_number("") is None
+    assert parse_vn_number("   ") is None
+    with pytest.raises(ValueError, match="không phải là số"):
+        parse_vn_number("abc")
+    with pytest.raises(ValueError):
+        parse_vn_number("1,2,3")
