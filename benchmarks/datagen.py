@@ -194,9 +194,9 @@ def _plan(year: int, rnd: random.Random, n_activities: int, last_day: dt.date | 
                  "other": rnd.randint(100, 400)}[typ]
         female = int(total * rnd.uniform(0.45, 0.75))
         male = total - female - (rnd.randint(0, 5) if total > 20 else 0)
-        budget = rnd.choice([0, 500_000, 1_000_000, 1_500_000, 2_000_000, 3_000_000, 5_000_000])
+        budget = rnd.choice([0, 0, 0, 200_000, 300_000, 500_000, 1_000_000])
         if typ == "launch_event":
-            budget = 12_000_000
+            budget = 5_000_000
         partners = rnd.sample([u for u in ACTIVE_UNITS if u != org], k=rnd.randint(0, 3))
         activities.append({
             "id": f"DS{year % 100:02d}-{i + 1:04d}",
@@ -250,7 +250,7 @@ def _plan(year: int, rnd: random.Random, n_activities: int, last_day: dt.date | 
                        "Tổ chức hội thi, tọa đàm, thăm hỏi, tặng quà phụ nữ và trẻ em có hoàn cảnh khó khăn."]},
         ],
         "budget_text": "Kinh phí thực hiện từ ngân sách xã được giao trong dự toán năm, lồng ghép với các chương trình, đề án và nguồn vận động hợp pháp khác.",
-        "budget_planned_vnd": 85_000_000,
+        "budget_planned_vnd": 60_000_000,
         "action_month_start": "11-15", "action_month_end": "12-15",
         "action_month_theme": THEMES.get(year),
         "deadlines": [

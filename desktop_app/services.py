@@ -51,8 +51,7 @@ class Workspace:
     def export_xlsx(self, out: str | Path, year: int) -> Path:
         from .reports.xlsx_export import write_xlsx
 
-        self._require_plan(year)
-        return write_xlsx(out, self.repo, year)
+        return write_xlsx(out, self.figures(year), self.repo.unit_names())
 
     # ---- years and figures ------------------------------------------------------------
     def years(self) -> list[int]:

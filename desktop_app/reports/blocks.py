@@ -1,0 +1,69 @@
+"""What a document says, independent of PDF or Word: the builders produce these blocks and
+the two renderers lay them out, so the plan and the reports are written once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..domain.model import Office, Signer
+
+
+@dataclass
+class Header:
+    """The Decree 30 header block of page 1."""
+
+    office: Office
+    number: str  # "Số: 45/KH-UBND"
+    date_line: str  # "Đông Sơn, ngày 05 tháng 12 năm 2025"
+
+
+@dataclass
+class Title:
+    kind: str  # "KẾ HOẠCH", "BÁO CÁO"
+    subject: str
+    note: str | None = None  # e.g. the Action Month theme under the subject
+
+
+@dataclass
+class Para:
+    text: str
+    style: str = "body"  # body | h1 | h2 | h3 | item | plain | center | note
+    bold_lead: str | None = None  # bold words that open the paragraph ("1. Ưu điểm: ")
+
+
+@dataclass
+class Table:
+    header: list[str]
+    rows: list[list]
+    widths: list[float]  # relative widths
+    align: list[str] = field(default_factory=list)  # per column: L | C | R
+    total_row: bool = False  # last row bold
+    group_rows: set[int] = field(default_factory=set)  # indexes of rows spanning all columns
+    font_size: float = 11
+    caption: str | None = None
+
+
+@dataclass
+class Chart:
+    kind: str  # "participants_by_type" | "targets_by_objective"
+    title: str
+    categories: list[str]
+    series: list[tuple[str, list[float]]]
+
+
+@dataclass
+class Closing:
+    recipients: list[str]
+    signer: Signer | None
+
+
+@dataclass
+class PageBreak:
+    pass
+
+
+@dataclass
+class Document:
+    title: str  # for the PDF's metadata and the window title
+    blocks: list
+    margins_mm: dict = field(default_factory=dict)

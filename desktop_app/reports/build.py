@@ -1,0 +1,45 @@
+"""Entry point: the data of one document in, a PDF or a Word file out (written atomically)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..domain.model import Office, ReportText
+from ..domain.summary import Figures
+from ..fileio import write_atomic
+from . import blocks as B
+
+
+@dataclass
+class DocumentData:
+    kind: str  # plan | year | mid_year | action_month
+    office: Office
+    figures: Figures
+    units: dict[str, str]
+    text: ReportText | None = None
+
+
+def build_blocks(data: DocumentData, margins: dict | None = None) -> B.Document:
+    if data.kind == "plan":
+        from .plan_doc import build_plan
+
+        doc = build_plan(data)
+    else:
+        from .report_doc import build_report
+
+        doc = build_report(data)
+    doc.margins_mm = dict(margins or {})
+    return doc
+
+
+def write_document(data: DocumentData, out: str | Path, margins: dict | None = None) -> Path:
+    doc = build_blocks(data, margins)
+    out = Path(out)
+    if out.suffix.lower() == ".docx":
+        from .docx_render import render_docx
+
+        return write_atomic(out, lambda p: render_docx(doc, p))
+    from .pdf_render import render_pdf
+
+    return write_atomic(out, lambda p: render_pdf(doc, p))

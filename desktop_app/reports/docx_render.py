@@ -1,0 +1,262 @@
+"""Lays out a Document as a Word file (python-docx) with the same page, header and tables,
+so the officer can edit before signing."""
+
+from __future__ import annotations
+
+from docx import Document as NewDocx
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from ..domain.numbers import fmt_int
+from . import blocks as B
+from .fonts import word_font_name
+from .pdf_render import DEFAULT_MARGINS
+
+ALIGN = {"L": WD_ALIGN_PARAGRAPH.LEFT, "C": WD_ALIGN_PARAGRAPH.CENTER, "R": WD_ALIGN_PARAGRAPH.RIGHT}
+
+
+def _font(run, size=14, bold=False, italic=False):
+    run.font.name = word_font_name()
+    run.font.size = Pt(size)
+    run.bold = bold
+    run.italic = italic
+    rpr = run._element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.append(fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), word_font_name())
+
+
+def _para(container, text="", size=14, bold=False, italic=False, align=None, indent=True,
+          after=6, before=0, keep_next=False):
+    p = container.add_paragraph()
+    fmt = p.paragraph_format
+    fmt.space_after = Pt(after)
+    fmt.space_before = Pt(before)
+    fmt.line_spacing = 1.15
+    if indent:
+        fmt.first_line_indent = Mm(10)
+    fmt.alignment = align if align is not None else WD_ALIGN_PARAGRAPH.JUSTIFY
+    fmt.keep_with_next = keep_next
+    if text:
+        _font(p.add_run(text), size, bold, italic)
+    return p
+
+
+def _bottom_border(paragraph):
+    ppr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(k), v)
+    borders.append(bottom)
+    ppr.append(borders)
+
+
+def _no_borders(table):
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+    tbl_pr.append(borders)
+
+
+def _repeat_header(row):
+    tr_pr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)
+
+
+def _cell_text(cell, text, size=11, bold=False, italic=False, align=WD_ALIGN_PARAGRAPH.LEFT):
+    cell.text = ""
+    p = cell.paragraphs[0]
+    p.paragraph_format.alignment = align
+    p.paragraph_format.space_after = Pt(0)
+    if text:
+        _font(p.add_run(text), size, bold, italic)
+    return p
+
+
+def _rule_paragraph(cell, text, size, bold, rule_width_mm):
+    """A centred line of text with a short rule under it (a tiny centred paragraph with a border)."""
+    _cell_add(cell, text, size, bold)
+    p = cell.add_paragraph()
+    p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.space_after = Pt(4)
+    width = cell.width or Mm(60)
+    side = max(0, (width - Mm(rule_width_mm)) // 2)
+    p.paragraph_format.left_indent = side
+    p.paragraph_format.right_indent = side
+    _font(p.add_run(""), 2)
+    _bottom_border(p)
+
+
+def _cell_add(cell, text, size, bold=False, italic=False):
+    p = cell.paragraphs[0] if not cell.paragraphs[0].text and len(cell.paragraphs) == 1 and not cell.paragraphs[0].runs else cell.add_paragraph()
+    p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.space_after = Pt(0)
+    _font(p.add_run(text), size, bold, italic)
+    return p
+
+
+def _header(doc, h: B.Header, width):
+    t = doc.add_table(rows=1, cols=2)
+    _no_borders(t)
+    t.autofit = False
+    left, right = t.rows[0].cells
+    left.width, right.width = int(width * 0.38), int(width * 0.62)
+    office = h.office
+    if office.parent_body:
+        _cell_add(left, office.parent_body.upper(), 13)
+    name = office.name.strip()
+    prefix = "Ủy ban nhân dân"
+    if name.lower().startswith(prefix.lower()) and len(name) > len(prefix) + 1:
+        _cell_add(left, prefix.upper(), 13, True)
+        _rule_paragraph(left, name[len(prefix):].strip().upper(), 13, True, 20)
+    else:
+        _rule_paragraph(left, name.upper(), 13, True, 20)
+    _cell_add(left, h.number, 13)
+    _cell_add(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, True)
+    _rule_paragraph(right, "Độc lập - Tự do - Hạnh phúc", 14, True, 58)
+    _cell_add(right, h.date_line, 14, italic=True)
+    _para(doc, "", after=6)
+
+
+def _table(doc, t: B.Table, width):
+    if t.caption:
+        _para(doc, t.caption, 12, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False,
+              after=3, keep_next=True)
+    table = doc.add_table(rows=1, cols=len(t.header))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    total = sum(t.widths)
+    widths = [int(width * w / total) for w in t.widths]
+    aligns = t.align or ["L"] * len(t.header)
+    for i, text in enumerate(t.header):
+        cell = table.rows[0].cells[i]
+        cell.width = widths[i]
+        _cell_text(cell, text, t.font_size, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _repeat_header(table.rows[0])
+    last = len(t.rows) - 1
+    for r_i, row in enumerate(t.rows):
+        cells = table.add_row().cells
+        if r_i in t.group_rows:
+            merged = cells[0].merge(cells[-1])
+            _cell_text(merged, str(row[0]), t.font_size, bold=True)
+            continue
+        bold = t.total_row and r_i == last
+        for i, v in enumerate(row):
+            cells[i].width = widths[i]
+            _cell_text(cells[i], "" if v is None else str(v), t.font_size, bold=bold, align=ALIGN[aligns[i]])
+    _para(doc, "", after=0)
+
+
+def _chart_as_table(doc, c: B.Chart, width):
+    """Word gets the chart's figures as a small table: editable, and the same numbers."""
+    rows = [[cat] + [fmt_int(s[1][i]) for s in c.series] for i, cat in enumerate(c.categories)]
+    _table(doc, B.Table([""] + [s[0] for s in c.series], rows, [40] + [15] * len(c.series),
+                        ["L"] + ["R"] * len(c.series), caption=c.title), width)
+
+
+def _closing(doc, c: B.Closing, width):
+    t = doc.add_table(rows=1, cols=2)
+    _no_borders(t)
+    left, right = t.rows[0].cells
+    left.width, right.width = int(width * 0.45), int(width * 0.55)
+    p = left.paragraphs[0]
+    _font(p.add_run("Nơi nhận:"), 12, True, True)
+    items = list(c.recipients)
+    if not any(x.lower().startswith("lưu") for x in items):
+        items.append("Lưu: VT")
+    for i, x in enumerate(items):
+        end = "." if i == len(items) - 1 else ";"
+        q = left.add_paragraph()
+        q.paragraph_format.space_after = Pt(0)
+        _font(q.add_run("- " + x.rstrip(";.") + end), 11)
+    s = c.signer
+    if s:
+        for line in (s.authority, s.on_behalf, s.title):
+            if line:
+                _cell_add(right, line.upper(), 14, True)
+        for _ in range(4):
+            _cell_add(right, "", 14)
+        _cell_add(right, s.name, 14, True)
+    # keep the closing on one page
+    for cell in (left, right):
+        for par in cell.paragraphs:
+            par.paragraph_format.keep_with_next = True
+            par.paragraph_format.keep_together = True
+
+
+def _page_numbers_from_page_2(section):
+    section.different_first_page_header_footer = True
+    p = section.header.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = p.add_run()
+    _font(run, 13)
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        else:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = text
+        run._r.append(el)
+
+
+def render_docx(doc: B.Document, out_path) -> None:
+    m = {**DEFAULT_MARGINS, **(doc.margins_mm or {})}
+    d = NewDocx()
+    sec = d.sections[0]
+    sec.orientation = WD_ORIENT.PORTRAIT
+    sec.page_width, sec.page_height = Mm(210), Mm(297)
+    sec.top_margin, sec.bottom_margin = Mm(m["margin_top"]), Mm(m["margin_bottom"])
+    sec.left_margin, sec.right_margin = Mm(m["margin_left"]), Mm(m["margin_right"])
+    sec.header_distance = Mm(max(5, m["margin_top"] / 2 - 3))
+    _page_numbers_from_page_2(sec)
+    style = d.styles["Normal"]
+    style.font.name = word_font_name()
+    style.font.size = Pt(14)
+    d.core_properties.title = doc.title
+    width = sec.page_width - sec.left_margin - sec.right_margin
+    for blk in doc.blocks:
+        if isinstance(blk, B.Header):
+            _header(d, blk, width)
+        elif isinstance(blk, B.Title):
+            _para(d, blk.kind, 14, True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, after=0)
+            p = _para(d, blk.subject, 14, True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, after=0)
+            p.paragraph_format.keep_with_next = True
+            rule = _para(d, "", 4, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, after=10)
+            rule.paragraph_format.left_indent = int(width * 0.39)
+            rule.paragraph_format.right_indent = int(width * 0.39)
+            _bottom_border(rule)
+            if blk.note:
+                _para(d, blk.note, 14, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False)
+        elif isinstance(blk, B.Para):
+            bold = blk.style in ("h1", "h2", "center")
+            italic = blk.style in ("h3", "note")
+            center = blk.style in ("center", "note")
+            p = _para(d, "", align=WD_ALIGN_PARAGRAPH.CENTER if center else None,
+                      indent=not center and blk.style != "plain", keep_next=blk.style.startswith("h"))
+            if blk.bold_lead:
+                _font(p.add_run(blk.bold_lead), 14, True)
+            _font(p.add_run(blk.text), 14, bold, italic)
+        elif isinstance(blk, B.Table):
+            _table(d, blk, width)
+        elif isinstance(blk, B.Chart):
+            _chart_as_table(d, blk, width)
+        elif isinstance(blk, B.Closing):
+            _closing(d, blk, width)
+        elif isinstance(blk, B.PageBreak):
+            d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    d.save(str(out_path))

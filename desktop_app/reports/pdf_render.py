@@ -1,0 +1,322 @@
+"""Lays out a Document as a Decree 30 PDF with ReportLab platypus."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer,
+    Table, TableStyle,
+)
+from reportlab.lib.utils import simpleSplit
+
+from . import blocks as B
+from . import charts
+from .fonts import font_name, register
+
+BODY_SIZE = 14
+DEFAULT_MARGINS = {"margin_top": 20, "margin_bottom": 20, "margin_left": 30, "margin_right": 15}
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    fam = register()
+    base = ParagraphStyle("body", fontName=fam, fontSize=BODY_SIZE, leading=BODY_SIZE * 1.25,
+                          alignment=TA_JUSTIFY, firstLineIndent=1.0 * 10 * mm / 10 * 10,
+                          spaceBefore=0, spaceAfter=6)
+    base.firstLineIndent = 10 * mm  # 1 cm, within Decree 30's 1-1.27 cm
+    return {
+        "body": base,
+        "item": ParagraphStyle("item", parent=base),
+        "h1": ParagraphStyle("h1", parent=base, fontName=font_name("Bold"), firstLineIndent=10 * mm,
+                             spaceBefore=6, keepWithNext=1, alignment=TA_LEFT),
+        "h2": ParagraphStyle("h2", parent=base, fontName=font_name("Bold"), keepWithNext=1,
+                             alignment=TA_JUSTIFY),
+        "h3": ParagraphStyle("h3", parent=base, fontName=font_name("BoldItalic"), keepWithNext=1),
+        "plain": ParagraphStyle("plain", parent=base, firstLineIndent=0),
+        "center": ParagraphStyle("center", parent=base, alignment=TA_CENTER, firstLineIndent=0,
+                                 fontName=font_name("Bold"), keepWithNext=1),
+        "note": ParagraphStyle("note", parent=base, alignment=TA_CENTER, firstLineIndent=0,
+                               fontName=font_name("Italic")),
+        "cell": ParagraphStyle("cell", fontName=fam, fontSize=11, leading=13, alignment=TA_LEFT),
+    }
+
+
+def _p(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(escape(text), style)
+
+
+class HeaderBlock(Flowable):
+    """The two-column header: issuing body with its rule and number; motto with its rule and
+    the place and date. Drawn directly so the rules sit exactly under their lines."""
+
+    def __init__(self, header: B.Header, width: float):
+        super().__init__()
+        self.h = header
+        self.width = width
+        self.left_w = width * 0.38
+        self.right_w = width - self.left_w
+        self._lines = self._layout()
+        self.height = max(sum(x[3] for x in col) for col in self._lines) + 4
+
+    def _layout(self):
+        reg, bold, ital = font_name("Regular"), font_name("Bold"), font_name("Italic")
+        left, right = [], []  # (text, font, size, advance, rule_after)
+
+        def add(col, text, font, size, width, rule=None):
+            lines = simpleSplit(text, font, size, width - 4)
+            for i, line in enumerate(lines):
+                col.append((line, font, size, size * 1.2, rule if i == len(lines) - 1 else None))
+
+        office = self.h.office
+        if office.parent_body:
+            add(left, office.parent_body.upper(), reg, 13, self.left_w)
+        name = office.name.strip()
+        prefix = "Ủy ban nhân dân"
+        if name.lower().startswith(prefix.lower()) and len(name) > len(prefix) + 1:
+            add(left, prefix.upper(), bold, 13, self.left_w)
+            add(left, name[len(prefix):].strip().upper(), bold, 13, self.left_w, rule="short")
+        else:
+            add(left, name.upper(), bold, 13, self.left_w, rule="short")
+        left.append(("", reg, 13, 6, None))
+        add(left, self.h.number, reg, 13, self.left_w)
+        add(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold, 13, self.right_w)
+        add(right, "Độc lập - Tự do - Hạnh phúc", bold, 14, self.right_w, rule="full")
+        right.append(("", reg, 13, 6, None))
+        add(right, self.h.date_line, ital, 14, self.right_w)
+        return left, right
+
+    def wrap(self, aw, ah):
+        return self.width, self.height
+
+    def draw(self):
+        c = self.canv
+        for col, x0, w in ((self._lines[0], 0, self.left_w), (self._lines[1], self.left_w, self.right_w)):
+            y = self.height
+            cx = x0 + w / 2
+            for text, font, size, adv, rule in col:
+                y -= adv
+                if text:
+                    c.setFont(font, size)
+                    c.drawCentredString(cx, y + 0.2 * size, text)
+                if rule:
+                    tw = stringWidth(text, font, size)
+                    rw = tw * 0.4 if rule == "short" else tw
+                    c.setLineWidth(0.6)
+                    c.line(cx - rw / 2, y - 1.5, cx + rw / 2, y - 1.5)
+                    y -= 4
+
+
+class CenteredRule(Flowable):
+    def __init__(self, width_pt: float):
+        super().__init__()
+        self.rule_w = width_pt
+
+    def wrap(self, aw, ah):
+        self._aw = aw
+        return aw, 8
+
+    def draw(self):
+        self.canv.setLineWidth(0.6)
+        x = (self._aw - self.rule_w) / 2
+        self.canv.line(x, 6, x + self.rule_w, 6)
+
+
+class PagedTable(Flowable):
+    """A long table laid out one page at a time: each row's height is measured once, and each
+    page gets its own small Table with the header row. One giant Table is quadratic."""
+
+    def __init__(self, header_row, rows, col_widths, style_cmds, row_styles=None, _heights=None):
+        super().__init__()
+        self.header_row = header_row
+        self.rows = rows
+        self.col_widths = col_widths
+        self.style_cmds = style_cmds
+        self.row_styles = row_styles or {}
+        self._heights = _heights
+        self._header_h = None
+
+    def _row_height(self, row, spans=False):
+        h = 0
+        if spans:
+            w = sum(self.col_widths)
+            h = row[0].wrap(w - 8, 10_000)[1]
+        else:
+            for cell, w in zip(row, self.col_widths):
+                if hasattr(cell, "wrap"):
+                    h = max(h, cell.wrap(w - 8, 10_000)[1])
+        return h + 6
+
+    def _measure(self):
+        if self._heights is None:
+            self._heights = [self._row_height(r, self.row_styles.get(i) == "span")
+                             for i, r in enumerate(self.rows)]
+        if self._header_h is None:
+            self._header_h = self._row_height(self.header_row)
+
+    def wrap(self, aw, ah):
+        self._measure()
+        self._aw = aw
+        return sum(self.col_widths), self._header_h + sum(self._heights)
+
+    def _table(self, start, end):
+        data = [self.header_row] + self.rows[start:end]
+        cmds = list(self.style_cmds)
+        for i in range(start, end):
+            kind = self.row_styles.get(i)
+            r = i - start + 1
+            if kind == "span":
+                cmds += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), colors.Color(0.93, 0.93, 0.93))]
+            elif kind == "bold":
+                cmds += [("FONTNAME", (0, r), (-1, r), font_name("Bold"))]
+        t = Table(data, colWidths=self.col_widths,
+                  rowHeights=[self._header_h] + self._heights[start:end], repeatRows=1)
+        t.setStyle(TableStyle(cmds))
+        return t
+
+    def split(self, aw, ah):
+        self._measure()
+        room = ah - self._header_h
+        n, used = 0, 0.0
+        while n < len(self.rows) and used + self._heights[n] <= room:
+            used += self._heights[n]
+            n += 1
+        if n == 0:
+            return []
+        if n == len(self.rows):
+            return [self._table(0, n)]
+        rest = PagedTable(self.header_row, self.rows[n:], self.col_widths, self.style_cmds,
+                          {i - n: v for i, v in self.row_styles.items() if i >= n},
+                          self._heights[n:])
+        rest._header_h = self._header_h
+        return [self._table(0, n), rest]
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        t = self._table(0, len(self.rows))
+        t.wrapOn(canvas, sum(self.col_widths), 1e6)
+        t.drawOn(canvas, x, y, _sW)
+
+
+def _table(t: B.Table, width: float, st) -> Flowable:
+    total = sum(t.widths)
+    col_w = [width * w / total for w in t.widths]
+    size = t.font_size
+    cell = ParagraphStyle("c", parent=st["cell"], fontSize=size, leading=size * 1.18)
+    head = ParagraphStyle("h", parent=cell, fontName=font_name("Bold"), alignment=TA_CENTER)
+    aligns = t.align or ["L"] * len(t.header)
+    amap = {"L": TA_LEFT, "C": TA_CENTER, "R": TA_RIGHT}
+    cstyles = [ParagraphStyle(f"c{i}", parent=cell, alignment=amap[a]) for i, a in enumerate(aligns)]
+    bold_styles = [ParagraphStyle(f"b{i}", parent=s, fontName=font_name("Bold")) for i, s in enumerate(cstyles)]
+    group_style = ParagraphStyle("g", parent=cell, fontName=font_name("Bold"))
+    header_row = [_p(h, head) for h in t.header]
+    rows, row_styles = [], {}
+    last = len(t.rows) - 1
+    for i, r in enumerate(t.rows):
+        if i in t.group_rows:
+            rows.append([_p(str(r[0]), group_style)] + [""] * (len(t.header) - 1))
+            row_styles[i] = "span"
+        else:
+            bold = t.total_row and i == last
+            styles = bold_styles if bold else cstyles
+            rows.append([_p("" if v is None else str(v), styles[j]) for j, v in enumerate(r)])
+            if bold:
+                row_styles[i] = "bold"
+    cmds = [
+        ("FONTNAME", (0, 0), (-1, -1), font_name("Regular")),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    return PagedTable(header_row, rows, col_w, cmds, row_styles)
+
+
+def _closing(c: B.Closing, width: float) -> Flowable:
+    reg, bold = font_name("Regular"), font_name("Bold")
+    left_w, right_w = width * 0.45, width * 0.55
+    lab = ParagraphStyle("nn", fontName=font_name("BoldItalic"), fontSize=12, leading=14)
+    rec = ParagraphStyle("rc", fontName=reg, fontSize=11, leading=13)
+    sig = ParagraphStyle("sg", fontName=bold, fontSize=14, leading=17, alignment=TA_CENTER)
+    left = [Paragraph("Nơi nhận:", lab)]
+    items = list(c.recipients)
+    if not any(x.lower().startswith("lưu") for x in items):
+        items.append("Lưu: VT")
+    for i, x in enumerate(items):
+        end = "." if i == len(items) - 1 else ";"
+        left.append(Paragraph(escape("- " + x.rstrip(";.") + end), rec))
+    right = []
+    s = c.signer
+    if s:
+        for line in (s.authority, s.on_behalf, s.title):
+            if line:
+                right.append(Paragraph(escape(line.upper()), sig))
+        right.append(Spacer(1, 28 * mm))
+        right.append(Paragraph(escape(s.name), sig))
+    t = Table([[left, right]], colWidths=[left_w, right_w])
+    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                           ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                           ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                           ("FONTNAME", (0, 0), (-1, -1), reg)]))
+    return t
+
+
+def render_pdf(doc: B.Document, out_path) -> None:
+    st = _styles()
+    m = {**DEFAULT_MARGINS, **(doc.margins_mm or {})}
+    page_w, page_h = A4
+    width = page_w - (m["margin_left"] + m["margin_right"]) * mm
+
+    def later_pages(canvas, _doc):
+        canvas.saveState()
+        canvas.setFont(font_name("Regular"), 13)
+        canvas.drawCentredString(m["margin_left"] * mm + width / 2,
+                                 page_h - m["margin_top"] * mm / 2 - 4, str(canvas.getPageNumber()))
+        canvas.restoreState()
+
+    story: list = []
+    items = doc.blocks
+    for i, blk in enumerate(items):
+        if isinstance(blk, B.Header):
+            story += [HeaderBlock(blk, width), Spacer(1, 8 * mm)]
+        elif isinstance(blk, B.Title):
+            t = ParagraphStyle("t", parent=st["center"], fontSize=14, leading=17, spaceAfter=0)
+            story.append(_p(blk.kind, t))
+            story.append(_p(blk.subject, t))
+            story.append(CenteredRule(width * 0.22))
+            if blk.note:
+                story.append(_p(blk.note, st["note"]))
+            story.append(Spacer(1, 4 * mm))
+        elif isinstance(blk, B.Para):
+            text = escape(blk.text)
+            if blk.bold_lead:
+                text = f"<font name='{font_name('Bold')}'>{escape(blk.bold_lead)}</font>{text}"
+            story.append(Paragraph(text, st.get(blk.style, st["body"])))
+        elif isinstance(blk, B.Table):
+            if blk.caption:
+                cap = ParagraphStyle("cap", parent=st["note"], fontSize=12, alignment=TA_CENTER, spaceAfter=3,
+                                     keepWithNext=1)
+                story.append(CondPageBreak(40 * mm))
+                story.append(_p(blk.caption, cap))
+            story.append(_table(blk, width, st))
+            story.append(Spacer(1, 6))
+        elif isinstance(blk, B.Chart):
+            story.append(KeepTogether([charts.drawing(blk, width), Spacer(1, 6)]))
+        elif isinstance(blk, B.Closing):
+            # The closing never stands alone at the top of a page: it takes the last paragraph.
+            prev = story.pop() if story and isinstance(story[-1], Paragraph) else None
+            story.append(KeepTogether(([prev] if prev else []) + [Spacer(1, 4 * mm), _closing(blk, width)]))
+        elif isinstance(blk, B.PageBreak):
+            story.append(PageBreak())
+
+    pdf = SimpleDocTemplate(
+        str(out_path), pagesize=A4, leftMargin=m["margin_left"] * mm,
+        rightMargin=m["margin_right"] * mm, topMargin=m["margin_top"] * mm,
+        bottomMargin=m["margin_bottom"] * mm, title=doc.title, author="", creator="Bình đẳng giới",
+        initialFontName=font_name("Regular"), initialFontSize=BODY_SIZE,
+    )
+    pdf.build(story, onLaterPages=later_pages)
