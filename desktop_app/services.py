@@ -124,6 +124,11 @@ class Workspace:
             raise ValidationError([f"{k}: {v}" for k, v in errors.items()])
         return self.repo.save_activity(activity, plan_id)
 
+    def delete_activities(self, ids: list[str]) -> None:
+        with self.db.atomic():
+            for i in ids:
+                self.repo.delete_activity(i)
+
     def save_target(self, year: int, target: Target, kind: str = "annual") -> None:
         errors = rules.target_errors(target)
         if errors:
@@ -131,6 +136,30 @@ class Workspace:
         plan_id = self.repo.plan_id(year, kind)
         with self.db.atomic():
             self.repo.save_target(plan_id, target)
+
+    def save_settings(self, office, settings: dict[str, str | None]) -> None:
+        with self.db.atomic():
+            self.repo.save_office(office)
+            for k, v in settings.items():
+                self.repo.set_setting(k, v)
+
+    def save_unit(self, unit) -> None:
+        with self.db.atomic():
+            self.repo.save_unit(unit)
+
+    def delete_unit(self, code: str) -> None:
+        """Only a unit nothing refers to can go; others are deactivated instead."""
+        used = self.repo.unit_usage(code)
+        if used:
+            raise ValidationError([f"Đơn vị {code} đã được dùng {used} lần: chỉ có thể ngừng sử dụng, không xóa."])
+        with self.db.atomic():
+            self.repo.delete_unit(code)
+
+    def delete_target(self, year: int, code: str, kind: str = "annual") -> None:
+        self.repo.delete_target(self.repo.plan_id(year, kind), code)
+
+    def delete_task(self, year: int, code: str, kind: str = "annual") -> None:
+        self.repo.delete_task(self.repo.plan_id(year, kind), code)
 
     def save_task(self, year: int, task: Task, kind: str = "annual") -> None:
         if not clean(task.content):
@@ -142,6 +171,37 @@ class Workspace:
         plan_id = self.repo.plan_id(year, kind)
         with self.db.atomic():
             self.repo.save_task(plan_id, task)
+
+    def save_plan_header(self, plan: Plan) -> None:
+        errors = []
+        if not clean(plan.title):
+            errors.append("title: tên (trích yếu) kế hoạch không được để trống")
+        if plan.action_month_end < plan.action_month_start:
+            errors.append("action_month_end: ngày kết thúc Tháng hành động trước ngày bắt đầu")
+        if plan.budget_planned_vnd is not None and plan.budget_planned_vnd < 0:
+            errors.append("budget_planned_vnd: tổng kinh phí dự kiến phải là số không âm")
+        if errors:
+            raise ValidationError(errors)
+        with self.db.atomic():
+            self.repo.save_plan_header(plan)
+
+    def create_plan(self, year: int, kind: str = "annual") -> Plan:
+        """An empty plan for the year, with the office's default signer."""
+        if self.repo.plan_id(year, kind) is not None:
+            raise ValidationError([f"Năm {year} đã có kế hoạch."])
+        plan = Plan(year=year, kind=kind,
+                    title=f"Thực hiện công tác bình đẳng giới và vì sự tiến bộ của phụ nữ năm {year}",
+                    recipients=["Lưu: VT"], signer=self.default_signer())
+        self.repo.save_plan(plan)
+        return self.repo.plan(year, kind)
+
+    def default_signer(self):
+        import json
+
+        from .store.repository import signer_from_dict
+
+        raw = self.repo.setting("default_signer")
+        return signer_from_dict(json.loads(raw)) if raw else None
 
     def copy_plan_to_next_year(self, year: int) -> Plan:
         """Next year's plan from this one: texts kept, target values cleared, tasks reset,
@@ -156,7 +216,16 @@ class Workspace:
         new.year = nxt
         new.number = None
         new.issued_on = None
-        new.title = plan.title.replace(str(year), str(nxt))
+        # Texts that name the plan's own year move with it; legal bases cite older documents
+        # and stay as they were. The Action Month theme is new every year.
+        move = lambda text: text.replace(str(year), str(nxt)) if text else text  # noqa: E731
+        new.title = move(plan.title)
+        new.purposes = [move(x) for x in plan.purposes]
+        new.requirements = [move(x) for x in plan.requirements]
+        new.contents = [dataclasses.replace(c, heading=move(c.heading), items=[move(x) for x in c.items])
+                        for c in plan.contents]
+        new.budget_text = move(plan.budget_text)
+        new.action_month_theme = None
         new.deadlines = [dataclasses.replace(d, due=shift_year(d.due)) for d in plan.deadlines]
         new.targets = [dataclasses.replace(t, baseline=t.actual if t.actual is not None else t.baseline,
                                            actual=None, actual_mid_year=None, achieved=None)
@@ -201,4 +270,32 @@ def create_demo_database(folder: str | Path | None = None) -> Path:
         ws.import_file(demo_package_path())
     finally:
         ws.close()
+    return path
+
+
+# ---- backups ----------------------------------------------------------------------------
+
+def backup_folder(db_path: Path) -> Path:
+    from .paths import backup_dir
+
+    return backup_dir(db_path)
+
+
+def auto_backup(ws: Workspace, now: dt.datetime | None = None, force: bool = False) -> Path | None:
+    """Back up if the data changed since the last backup, to the backup folder and to the
+    user's extra folder (a USB stick) when one is set; then thin old backups."""
+    from .store import backup as bk
+
+    folder = backup_folder(ws.path)
+    if not force and not bk.changed_since_last_backup(ws.path, folder):
+        return None
+    path = bk.backup(ws.db.conn, folder, now)
+    bk.thin(folder, now)
+    extra = ws.repo.setting("backup_extra_dir")
+    if extra:
+        try:
+            bk.backup(ws.db.conn, Path(extra), now)
+            bk.thin(Path(extra), now)
+        except OSError:
+            pass  # the USB stick may be absent; the main backup is done
     return path

@@ -69,6 +69,16 @@ def _no_borders(table):
     tbl_pr.append(borders)
 
 
+def _set_widths(table, widths):
+    """Word and LibreOffice read the grid columns, not only the cells: set both."""
+    table.autofit = False
+    for col, w in zip(table.columns, widths):
+        col.width = w
+    for row in table.rows:
+        for cell, w in zip(row.cells, widths):
+            cell.width = w
+
+
 def _repeat_header(row):
     tr_pr = row._tr.get_or_add_trPr()
     el = OxmlElement("w:tblHeader")
@@ -113,7 +123,7 @@ def _header(doc, h: B.Header, width):
     _no_borders(t)
     t.autofit = False
     left, right = t.rows[0].cells
-    left.width, right.width = int(width * 0.38), int(width * 0.62)
+    _set_widths(t, [int(width * 0.38), int(width * 0.62)])
     office = h.office
     if office.parent_body:
         _cell_add(left, office.parent_body.upper(), 13)
@@ -157,6 +167,7 @@ def _table(doc, t: B.Table, width):
         for i, v in enumerate(row):
             cells[i].width = widths[i]
             _cell_text(cells[i], "" if v is None else str(v), t.font_size, bold=bold, align=ALIGN[aligns[i]])
+    _set_widths(table, widths)
     _para(doc, "", after=0)
 
 
@@ -171,7 +182,7 @@ def _closing(doc, c: B.Closing, width):
     t = doc.add_table(rows=1, cols=2)
     _no_borders(t)
     left, right = t.rows[0].cells
-    left.width, right.width = int(width * 0.45), int(width * 0.55)
+    _set_widths(t, [int(width * 0.45), int(width * 0.55)])
     p = left.paragraphs[0]
     _font(p.add_run("Nơi nhận:"), 12, True, True)
     items = list(c.recipients)

@@ -1,0 +1,171 @@
+"""Starting the GUI: the database, the main window, backups, and the --self-test run."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+import traceback
+from pathlib import Path
+
+_IMPORTED_AT = time.monotonic()
+
+
+def process_age_ms() -> float:
+    """Milliseconds since the OS started this process (exact to the tick on Linux)."""
+    try:
+        if sys.platform.startswith("linux"):
+            with open("/proc/uptime") as fh:
+                uptime = float(fh.read().split()[0])
+            with open("/proc/self/stat") as fh:
+                stat = fh.read()
+            fields = stat[stat.rindex(")") + 2:].split()
+            start_ticks = int(fields[19])  # field 22 of the file
+            return (uptime - start_ticks / os.sysconf("SC_CLK_TCK")) * 1000
+        if sys.platform == "win32":
+            import ctypes
+            from ctypes import wintypes
+
+            ft = [wintypes.FILETIME() for _ in range(4)]
+            h = ctypes.windll.kernel32.GetCurrentProcess()
+            ctypes.windll.kernel32.GetProcessTimes(h, *[ctypes.byref(f) for f in ft])
+            created = (ft[0].dwHighDateTime << 32) | ft[0].dwLowDateTime
+            now = wintypes.FILETIME()
+            ctypes.windll.kernel32.GetSystemTimeAsFileTime(ctypes.byref(now))
+            now_v = (now.dwHighDateTime << 32) | now.dwLowDateTime
+            return (now_v - created) / 10_000
+    except (OSError, ValueError, IndexError, AttributeError):
+        pass
+    return (time.monotonic() - _IMPORTED_AT) * 1000
+
+
+def _qt_settings(data_dir: Path):
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(data_dir / "giao-dien.ini"), QSettings.Format.IniFormat)
+
+
+def make_app(argv=None):
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Bình đẳng giới")
+    app.setOrganizationName("BinhDangGioi")
+    from .resources import resource
+
+    qss = Path(__file__).parent / "ui" / "style.qss"
+    if qss.exists():
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+    icon = resource("icons", "app.png")
+    if icon.exists():
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def run_gui(db: str | None = None, demo: bool = False, self_test: bool = False) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from .paths import data_dir, default_db_path
+    from .services import Workspace, auto_backup, create_demo_database
+    from .store.errors import StoreError
+
+    app = make_app()
+    if demo or (self_test and not db):
+        db_path = create_demo_database()
+    else:
+        db_path = Path(db) if db else default_db_path()
+    try:
+        ws = Workspace(db_path)
+    except StoreError as exc:
+        if self_test:
+            print(str(exc), file=sys.stderr)
+            return 1
+        QMessageBox.critical(None, "Không mở được dữ liệu", str(exc))
+        return 2
+    folder = Path(db_path).parent if (demo or db) else data_dir()
+    from .ui.main_window import MainWindow
+
+    win = MainWindow(ws, _qt_settings(folder))
+    win.show()
+    shown = {}
+
+    def first_pass():
+        shown["ms"] = process_age_ms()
+        if self_test:
+            print(f"window shown after {shown['ms']:.0f} ms", flush=True)
+
+    QTimer.singleShot(0, first_pass)
+    if not self_test:
+        # The first backup waits until the window is up: start-up stays fast.
+        QTimer.singleShot(1500, lambda: _backup_quietly(ws, win))
+        timer = QTimer(win)
+        timer.timeout.connect(lambda: _backup_quietly(ws, win))
+        timer.start(30 * 60 * 1000)
+        code = app.exec()
+        _backup_quietly(ws, None)
+        ws.close()
+        return code
+    return _self_test(app, win, ws)
+
+
+def _backup_quietly(ws, win) -> None:
+    from .services import auto_backup
+    from .store.errors import StoreError
+
+    try:
+        path = auto_backup(ws)
+        if path and win is not None:
+            win.statusBar().showMessage(f"Đã sao lưu dữ liệu: {path.name}", 5000)
+    except (StoreError, OSError) as exc:
+        if win is not None:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(win, "Sao lưu không thành công", str(exc))
+
+
+def _self_test(app, win, ws) -> int:
+    """Open every page once, build the year-end report preview, then exit."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    result = {"code": 1}
+
+    def step():
+        try:
+            for i in range(win.nav.count()):
+                win.nav.setCurrentRow(i)
+                app.processEvents()
+            reports = win.go_to("reports")
+            years = ws.years()
+            if not years:
+                raise RuntimeError("cơ sở dữ liệu chưa có kế hoạch nào để dựng báo cáo")
+            win.ctx.set_year(years[-1])
+            app.processEvents()
+            loop = QEventLoop()
+            pages = {}
+            reports.preview_ready.connect(lambda n: (pages.setdefault("n", n), loop.quit()))
+            reports.failed.connect(lambda t: (pages.setdefault("error", t), loop.quit()))
+            QTimer.singleShot(120_000, loop.quit)
+            from .services import DOCUMENT_KINDS
+
+            reports.kinds.setCurrentRow(list(DOCUMENT_KINDS).index("year"))
+            reports.build_preview()
+            loop.exec()
+            if "n" not in pages:
+                raise RuntimeError(pages.get("error", "không dựng được bản xem trước báo cáo năm"))
+            print(f"year report preview: {pages['n']} pages", flush=True)
+            print("self-test ok", flush=True)
+            result["code"] = 0
+        except Exception:
+            traceback.print_exc()
+            result["code"] = 1
+        finally:
+            win.close()
+            app.quit()
+
+    QTimer.singleShot(50, step)
+    app.exec()
+    ws.close()
+    return result["code"]

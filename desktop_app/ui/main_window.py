@@ -1,0 +1,280 @@
+"""The main window: navigation, year selector, menus with the usual shortcuts, status bar."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QListWidget,
+    QListWidgetItem, QMainWindow, QMessageBox, QProgressDialog, QStackedWidget, QVBoxLayout, QWidget,
+)
+
+from .. import APP_NAME, __version__
+from ..services import Workspace
+from ..store.errors import StoreError, ValidationError, user_message
+from ..store.exchange import PackageFileError
+from .context import AppContext
+from .pages.action_month import ActionMonthPage
+from .pages.activities import ActivitiesPage
+from .pages.dashboard import DashboardPage
+from .pages.plan import PlanPage
+from .pages.reports import ReportsPage
+from .pages.settings import SettingsPage
+from .pages.targets import TargetsPage
+from .pages.tasks import TasksPage
+from .pages.units import UnitsPage
+from .worker import run_in_thread
+
+PAGES = [("dashboard", DashboardPage), ("plan", PlanPage), ("targets", TargetsPage), ("tasks", TasksPage),
+         ("activities", ActivitiesPage), ("action_month", ActionMonthPage), ("reports", ReportsPage),
+         ("units", UnitsPage), ("settings", SettingsPage)]
+
+
+def _import_job(db_path, package_path):
+    ws = Workspace(db_path)  # its own connection: SQLite connections stay in their thread
+    try:
+        return ws.import_file(package_path)
+    finally:
+        ws.close()
+
+
+class MessagesDialog(QDialog):
+    """The importer's messages in a readable list."""
+
+    def __init__(self, parent, title: str, intro: str, lines: list[str]):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(820, 420)
+        lay = QVBoxLayout(self)
+        lab = QLabel(intro)
+        lab.setWordWrap(True)
+        lay.addWidget(lab)
+        self.list = QListWidget()
+        self.list.addItems(lines)
+        lay.addWidget(self.list, 1)
+        bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        bb.button(QDialogButtonBox.StandardButton.Close).setText("Đóng")
+        bb.rejected.connect(self.reject)
+        lay.addWidget(bb)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ws: Workspace, settings: QSettings, year: int | None = None):
+        super().__init__()
+        self.ws = ws
+        self.settings = settings
+        years = ws.years()
+        this_year = dt.date.today().year
+        year = year or (this_year if this_year in years else (years[-1] if years else this_year))
+        self.ctx = AppContext(ws, year)
+        self.setWindowTitle(f"{APP_NAME} - {ws.repo.office().name if ws.repo.office() else 'chưa có cơ quan'}")
+        self.setMinimumSize(1000, 640)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(190)
+        self.stack = QStackedWidget()
+        self.pages = {}
+        for key, cls in PAGES:
+            page = cls(self.ctx)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(page.title)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        central = QWidget()
+        lay = QHBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(self.nav)
+        lay.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.year_box = QComboBox()
+        self._fill_years()
+        self.year_box.currentIndexChanged.connect(lambda _: self.ctx.set_year(self.year_box.currentData()))
+        tb = self.addToolBar("Năm")
+        tb.setObjectName("yearbar")
+        tb.setMovable(False)
+        tb.addWidget(QLabel("  Năm làm việc: "))
+        tb.addWidget(self.year_box)
+        self.ctx.year_changed.connect(self._year_changed)
+        self.ctx.data_changed.connect(self._fill_years)
+
+        self._menus()
+        self.pages["dashboard"].go.connect(self._dashboard_action)
+        self.pages["reports"].status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        self.status_db = QLabel(str(ws.path))
+        self.statusBar().addPermanentWidget(self.status_db)
+        self.statusBar().showMessage(f"Phiên bản {__version__}. Dữ liệu được lưu ngay sau mỗi thao tác.", 8000)
+
+        geom = settings.value("window/geometry")
+        if geom is not None:
+            self.restoreGeometry(geom)
+        else:
+            self.resize(1280, 760)
+        last = settings.value("window/page", "dashboard")
+        keys = [k for k, _ in PAGES]
+        self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
+
+    # ---- menus -------------------------------------------------------------------------
+    def _action(self, menu, text, slot, shortcut=None):
+        act = QAction(text, self)
+        if shortcut:
+            act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(slot)
+        menu.addAction(act)
+        return act
+
+    def _menus(self):
+        mb = self.menuBar()
+        m = mb.addMenu("&Tệp")
+        self._action(m, "Nhập gói dữ liệu...", self.import_package, "Ctrl+I")
+        self._action(m, "Xuất gói dữ liệu...", self.export_package, "Ctrl+E")
+        m.addSeparator()
+        self._action(m, "Thoát", self.close, QKeySequence.StandardKey.Quit)
+        m = mb.addMenu("&Hoạt động")
+        self.new_activity_action = self._action(m, "Thêm hoạt động", self.new_activity, QKeySequence.StandardKey.New)
+        self._action(m, "Tìm hoạt động", self.find, QKeySequence.StandardKey.Find)
+        m = mb.addMenu("&Báo cáo")
+        self._action(m, "In văn bản...", self.print_document, QKeySequence.StandardKey.Print)
+        self._action(m, "Xem trước báo cáo năm", lambda: self._show_report("year"))
+        m = mb.addMenu("Trợ &giúp")
+        self._action(m, "Giới thiệu", self.about)
+        m = mb.addMenu("&Xem")
+        for i, (key, _) in enumerate(PAGES):
+            self._action(m, self.pages[key].title, lambda _=False, r=i: self.nav.setCurrentRow(r), f"Ctrl+{i + 1}")
+
+    def _fill_years(self):
+        years = set(self.ws.years()) | {dt.date.today().year, self.ctx.year}
+        if self.ws.years():
+            years.add(max(self.ws.years()) + 1)
+        self.year_box.blockSignals(True)
+        self.year_box.clear()
+        for y in sorted(years):
+            has = y in self.ws.years()
+            self.year_box.addItem(f"{y}" + ("" if has else " (chưa có kế hoạch)"), y)
+        self.year_box.setCurrentIndex(self.year_box.findData(self.ctx.year))
+        self.year_box.blockSignals(False)
+
+    def _year_changed(self, year):
+        self._fill_years()
+        self.statusBar().showMessage(f"Đang làm việc với năm {year}", 4000)
+
+    def go_to(self, key: str):
+        self.nav.setCurrentRow([k for k, _ in PAGES].index(key))
+        return self.pages[key]
+
+    def _dashboard_action(self, key):
+        if key == "new_activity":
+            self.new_activity()
+        elif key == "report":
+            self._show_report("year")
+        else:
+            self.go_to(key)
+
+    def new_activity(self):
+        return self.go_to("activities").add()
+
+    def find(self):
+        self.go_to("activities").focus_search()
+
+    def _show_report(self, kind):
+        page = self.go_to("reports")
+        from ..services import DOCUMENT_KINDS
+
+        page.kinds.setCurrentRow(list(DOCUMENT_KINDS).index(kind))
+        page.build_preview()
+
+    def print_document(self):
+        page = self.go_to("reports")
+        page.print_document()
+
+    def about(self):
+        QMessageBox.about(self, "Giới thiệu", f"<b>{APP_NAME}</b> {__version__}<br>Quản lý kế hoạch, nhiệm vụ, "
+                          "hoạt động và báo cáo công tác bình đẳng giới và vì sự tiến bộ của phụ nữ cấp xã."
+                          f"<br><br>Tệp dữ liệu: {self.ws.path}")
+
+    # ---- packages ----------------------------------------------------------------------
+    def import_package(self, path: str | None = None):
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, "Chọn gói dữ liệu", str(Path.home()), "Gói dữ liệu (*.json)")
+        if not path:
+            return
+        progress = QProgressDialog("Đang nhập dữ liệu...", None, 0, 0, self)
+        progress.setWindowTitle("Nhập gói dữ liệu")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.setCancelButton(None)
+
+        def done(counts):
+            progress.close()
+            self.ctx.notify()
+            self.statusBar().showMessage(
+                f"Đã nhập {counts['plans']} kế hoạch, {counts['activities']} hoạt động, {counts['units']} đơn vị.", 10000)
+            self.last_import = ("ok", counts)
+
+        def failed(exc, tb):
+            progress.close()
+            if isinstance(exc, ValidationError):
+                lines = exc.messages
+                intro = (f"Gói dữ liệu bị từ chối vì có {len(lines)} lỗi; dữ liệu trong chương trình không thay đổi. "
+                         "Hãy sửa các chỗ sau trong tệp rồi nhập lại:")
+            elif isinstance(exc, (PackageFileError, StoreError)):
+                lines, intro = [str(exc)], "Không đọc được gói dữ liệu; dữ liệu trong chương trình không thay đổi."
+            else:
+                lines = [user_message(exc) or f"{type(exc).__name__}: {exc}"]
+                intro = "Không nhập được gói dữ liệu; dữ liệu trong chương trình không thay đổi."
+            self.last_import = ("refused", lines)
+            self.messages_dialog = MessagesDialog(self, "Gói dữ liệu bị từ chối", intro, lines)
+            self.messages_dialog.open()
+
+        run_in_thread(_import_job, self.ws.path, path, on_done=done, on_error=failed)
+
+    def export_package(self):
+        default = str(Path.home() / f"goi-du-lieu-{self.ctx.year}.json")
+        path, _ = QFileDialog.getSaveFileName(self, "Xuất gói dữ liệu", default, "Gói dữ liệu (*.json)")
+        if not path:
+            return
+        try:
+            self.ws.export_json(path)
+        except (ValidationError, OSError) as exc:
+            msg = "\n".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+            QMessageBox.warning(self, "Không xuất được", msg)
+            return
+        self.statusBar().showMessage(f"Đã xuất {path}", 8000)
+
+    # ---- closing -----------------------------------------------------------------------
+    def unsaved_pages(self):
+        return [p for p in self.pages.values() if p.has_unsaved()]
+
+    def closeEvent(self, event):
+        pending = self.unsaved_pages()
+        if pending:
+            names = ", ".join(p.title for p in pending)
+            box = QMessageBox(QMessageBox.Icon.Question, "Chưa lưu",
+                              f"Trang {names} có nội dung chưa lưu. Lưu trước khi thoát?",
+                              QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                              | QMessageBox.StandardButton.Cancel, self)
+            box.button(QMessageBox.StandardButton.Save).setText("Lưu")
+            box.button(QMessageBox.StandardButton.Discard).setText("Không lưu")
+            box.button(QMessageBox.StandardButton.Cancel).setText("Hủy")
+            answer = box.exec()
+            if answer == QMessageBox.StandardButton.Cancel:
+                event.ignore()
+                return
+            if answer == QMessageBox.StandardButton.Save:
+                for p in pending:
+                    if hasattr(p, "save_text"):
+                        p.save_text()
+                    elif hasattr(p, "save") and not p.save():
+                        event.ignore()
+                        return
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/page", [k for k, _ in PAGES][self.nav.currentRow()])
+        self.settings.sync()
+        event.accept()

@@ -1,0 +1,193 @@
+"""Hoạt động: the list with search and filters, and the form to add, edit, copy or delete."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPushButton, QTableView,
+)
+
+from ...domain.model import ACTIVITY_TYPES
+from ...domain.numbers import fmt_int
+from ...domain.rules import action_month_window
+from ..activity_dialog import ActivityDialog
+from ..activity_model import FEMALE, TOTAL, ActivityFilter, ActivityTableModel
+from ..widgets import DateEdit, ask, show_error
+from .base import Page
+
+
+class ActivitiesPage(Page):
+    title = "Hoạt động"
+
+    def __init__(self, ctx):
+        super().__init__(ctx)
+        self.model = ActivityTableModel(self)
+        self.proxy = ActivityFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Tìm theo tên, địa điểm, đơn vị... (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.type_filter = QComboBox()
+        self.type_filter.addItem("Mọi loại", None)
+        for k, v in ACTIVITY_TYPES.items():
+            self.type_filter.addItem(v, k)
+        self.unit_filter = QComboBox()
+        self.unit_filter.setMinimumWidth(180)
+        self.date_from = DateEdit(optional=True)
+        self.date_to = DateEdit(optional=True)
+        self.am_only = QCheckBox("Chỉ Tháng hành động")
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.type_filter, 1)
+        filters.addWidget(self.unit_filter, 1)
+        filters.addWidget(QLabel("Từ"))
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel("đến"))
+        filters.addWidget(self.date_to)
+        filters.addWidget(self.am_only)
+        self.outer.addLayout(filters)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        h = self.table.horizontalHeader()
+        h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        h.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col, w in ((0, 90), (2, 130), (3, 190), (4, 150), (5, 70), (6, 60), (7, 60), (8, 110)):
+            self.table.setColumnWidth(col, w)
+        self.table.doubleClicked.connect(lambda _: self.edit_selected())
+        self.outer.addWidget(self.table, 1)
+
+        self.summary = QLabel()
+        self.add_btn = QPushButton("Thêm hoạt động")
+        self.add_btn.setToolTip("Ctrl+N")
+        self.edit_btn = QPushButton("Sửa")
+        self.dup_btn = QPushButton("Nhân bản")
+        self.del_btn = QPushButton("Xóa")
+        bar = QHBoxLayout()
+        bar.addWidget(self.summary, 1)
+        for b in (self.add_btn, self.edit_btn, self.dup_btn, self.del_btn):
+            bar.addWidget(b)
+        self.outer.addLayout(bar)
+
+        self.add_btn.clicked.connect(self.add)
+        self.edit_btn.clicked.connect(self.edit_selected)
+        self.dup_btn.clicked.connect(self.duplicate_selected)
+        self.del_btn.clicked.connect(self.delete_selected)
+        self.search.textChanged.connect(self.apply_filters)
+        self.type_filter.currentIndexChanged.connect(self.apply_filters)
+        self.unit_filter.currentIndexChanged.connect(self.apply_filters)
+        self.date_from.dateChanged.connect(self.apply_filters)
+        self.date_to.dateChanged.connect(self.apply_filters)
+        self.am_only.toggled.connect(self.apply_filters)
+        self.proxy.layoutChanged.connect(self.update_summary)
+        self.proxy.rowsInserted.connect(self.update_summary)
+        self.proxy.rowsRemoved.connect(self.update_summary)
+        self.proxy.modelReset.connect(self.update_summary)
+
+    def refresh(self):
+        units = self.ctx.units()
+        current = self.unit_filter.currentData()
+        self.unit_filter.blockSignals(True)
+        self.unit_filter.clear()
+        self.unit_filter.addItem("Mọi đơn vị", None)
+        for code, name in sorted(units.items(), key=lambda kv: kv[1]):
+            self.unit_filter.addItem(name, code)
+        self.unit_filter.setCurrentIndex(max(0, self.unit_filter.findData(current)))
+        self.unit_filter.blockSignals(False)
+        self.model.set_rows(self.ctx.ws.repo.activity_list_rows(self.ctx.year), units)
+        self.apply_filters()
+        has_plan = self.ctx.plan() is not None
+        self.add_btn.setEnabled(has_plan)
+        self.add_btn.setToolTip("Ctrl+N" if has_plan else f"Năm {self.ctx.year} chưa có kế hoạch: hãy tạo ở trang Kế hoạch")
+
+    def apply_filters(self, *_):
+        window = None
+        if self.am_only.isChecked():
+            plan = self.ctx.plan() or self.ctx.plan("action_month")
+            if plan:
+                s, e = action_month_window(plan)
+                window = (s.isoformat(), e.isoformat())
+        d0, d1 = self.date_from.value(), self.date_to.value()
+        self.proxy.set_filters(text=self.search.text(), type=self.type_filter.currentData(),
+                               unit=self.unit_filter.currentData(),
+                               date_from=d0.isoformat() if d0 else None,
+                               date_to=d1.isoformat() if d1 else None, window=window)
+        self.update_summary()
+
+    def update_summary(self, *_):
+        n = self.proxy.rowCount()
+        total = female = 0
+        for r in range(n):
+            row = self.model.row(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
+            total += row[TOTAL] or 0
+            female += row[FEMALE] or 0
+        self.summary.setText(f"Đang hiển thị {fmt_int(n)}/{fmt_int(self.model.rowCount())} hoạt động · "
+                             f"{fmt_int(total)} lượt người tham gia, trong đó nữ {fmt_int(female)}")
+
+    def focus_search(self):
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def selected_ids(self) -> list[str]:
+        rows = {i.row() for i in self.table.selectionModel().selectedRows()}
+        return [self.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in sorted(rows)]
+
+    def _dialog(self, activity=None, duplicate=False) -> ActivityDialog:
+        plan = self.ctx.plan()
+        tasks = [(t.code, t.content) for t in plan.tasks] if plan else []
+        return ActivityDialog(self, self.ctx.year, self.ctx.units(active_only=True) | (
+            {activity.organizer: self.ctx.units().get(activity.organizer, activity.organizer)}
+            if activity and activity.organizer else {}), tasks,
+            save=lambda a: self.ctx.ws.save_activity(a, self.ctx.year), activity=activity,
+            duplicate=duplicate)
+
+    def add(self):
+        if self.ctx.plan() is None:
+            show_error(self, "Chưa có kế hoạch", f"Năm {self.ctx.year} chưa có kế hoạch. Hãy tạo kế hoạch ở trang Kế hoạch trước.")
+            return None
+        dlg = self._dialog()
+        dlg.exec()
+        if dlg.saved_ids:
+            self.ctx.notify()
+        return dlg
+
+    def edit_selected(self):
+        ids = self.selected_ids()
+        if not ids:
+            return
+        a = self.ctx.ws.repo.activity(ids[0])
+        dlg = self._dialog(a)
+        if dlg.exec() and dlg.saved_ids:
+            self.ctx.notify()
+
+    def duplicate_selected(self):
+        ids = self.selected_ids()
+        if not ids:
+            return
+        a = dataclasses.replace(self.ctx.ws.repo.activity(ids[0]), id=None)
+        dlg = self._dialog(a, duplicate=True)
+        dlg.exec()
+        if dlg.saved_ids:
+            self.ctx.notify()
+
+    def delete_selected(self):
+        ids = self.selected_ids()
+        if not ids:
+            return
+        what = "hoạt động đã chọn" if len(ids) == 1 else f"{len(ids)} hoạt động đã chọn"
+        if not ask(self, "Xóa hoạt động", f"Xóa {what}? Không thể hoàn tác (trừ khi khôi phục bản sao lưu)."):
+            return
+        self.ctx.ws.delete_activities(ids)
+        self.ctx.notify()
+

@@ -1,0 +1,44 @@
+"""A page refreshes lazily: when data or the year changes it is marked stale and reloads the
+next time it is shown, so a change on one page costs nothing for the hidden ones."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ..context import AppContext
+
+
+class Page(QWidget):
+    title = ""
+
+    def __init__(self, ctx: AppContext):
+        super().__init__()
+        self.ctx = ctx
+        self._stale = True
+        ctx.data_changed.connect(self.mark_stale)
+        ctx.year_changed.connect(self.mark_stale)
+        self.outer = QVBoxLayout(self)
+        self.outer.setContentsMargins(16, 12, 16, 12)
+        heading = QLabel(self.title)
+        heading.setObjectName("pageTitle")
+        self.outer.addWidget(heading)
+
+    def mark_stale(self, *_):
+        self._stale = True
+        if self.isVisible():
+            self.ensure_fresh()
+
+    def ensure_fresh(self):
+        if self._stale:
+            self._stale = False
+            self.refresh()
+
+    def showEvent(self, e):
+        super().showEvent(e)
+        self.ensure_fresh()
+
+    def refresh(self):  # pragma: no cover - every page overrides
+        raise NotImplementedError
+
+    def has_unsaved(self) -> bool:
+        return False

@@ -1,0 +1,134 @@
+"""Tổng quan: where the year stands, at a glance."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout,
+)
+
+from ...domain.model import OBJECTIVES
+from ...domain.numbers import fmt_date, fmt_int, fmt_percent
+from ...domain.rules import MET, NO_DATA, NOT_MET
+from ..charts import StackedBars
+from .base import Page
+
+
+class Card(QFrame):
+    def __init__(self, caption: str):
+        super().__init__()
+        self.setObjectName("card")
+        lay = QVBoxLayout(self)
+        self.value = QLabel("-")
+        self.value.setObjectName("cardValue")
+        self.caption = QLabel(caption)
+        self.caption.setObjectName("cardCaption")
+        self.caption.setWordWrap(True)
+        lay.addWidget(self.value)
+        lay.addWidget(self.caption)
+
+    def set(self, value: str, caption: str | None = None):
+        self.value.setText(value)
+        if caption is not None:
+            self.caption.setText(caption)
+
+
+class DashboardPage(Page):
+    title = "Tổng quan"
+    go = Signal(str)  # ask the main window for an action: "new_activity", "report", "plan"
+
+    def __init__(self, ctx):
+        super().__init__(ctx)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.outer.addWidget(self.note)
+        cards = QGridLayout()
+        self.c_acts = Card("hoạt động trong năm")
+        self.c_people = Card("lượt người tham gia")
+        self.c_targets = Card("chỉ tiêu đạt")
+        self.c_overdue = Card("nhiệm vụ quá hạn")
+        self.c_am = Card("ngày đến Tháng hành động")
+        self.c_money = Card("đồng kinh phí đã chi")
+        for i, c in enumerate((self.c_acts, self.c_people, self.c_targets, self.c_overdue, self.c_am, self.c_money)):
+            cards.addWidget(c, 0, i)
+        self.outer.addLayout(cards)
+
+        mid = QHBoxLayout()
+        box = QGroupBox("Chỉ tiêu theo mục tiêu")
+        bl = QVBoxLayout(box)
+        self.chart = StackedBars()
+        bl.addWidget(self.chart)
+        mid.addWidget(box, 3)
+        right = QVBoxLayout()
+        ob = QGroupBox("Nhiệm vụ quá hạn")
+        ol = QVBoxLayout(ob)
+        self.overdue = QListWidget()
+        ol.addWidget(self.overdue)
+        db = QGroupBox("Hạn báo cáo sắp tới")
+        dl = QVBoxLayout(db)
+        self.deadlines = QListWidget()
+        dl.addWidget(self.deadlines)
+        right.addWidget(ob)
+        right.addWidget(db)
+        mid.addLayout(right, 2)
+        self.outer.addLayout(mid, 1)
+
+        actions = QHBoxLayout()
+        for text, key in (("Thêm hoạt động (Ctrl+N)", "new_activity"), ("In báo cáo năm", "report"),
+                          ("Xem kế hoạch", "plan"), ("Nhập số liệu chỉ tiêu", "targets")):
+            b = QPushButton(text)
+            b.clicked.connect(lambda _=False, k=key: self.go.emit(k))
+            actions.addWidget(b)
+        actions.addStretch(1)
+        self.outer.addLayout(actions)
+
+    def refresh(self):
+        year = self.ctx.year
+        today = dt.date.today()
+        if not self.ctx.ws.repo.plans_of_year(year):
+            self.note.setText(f"Năm {year} chưa có kế hoạch. Vào trang Kế hoạch để tạo mới hoặc sao chép kế hoạch năm trước.")
+            for c in (self.c_acts, self.c_people, self.c_targets, self.c_overdue, self.c_am, self.c_money):
+                c.set("-")
+            self.chart.set_data([], [])
+            self.overdue.clear()
+            self.deadlines.clear()
+            return
+        d = self.ctx.ws.dashboard(year, today)
+        f = d["figures"]
+        plan = f.main_plan
+        self.note.setText(f"{plan.title}" + (f" · Chủ đề Tháng hành động: “{plan.action_month_theme}”"
+                                             if plan.action_month_theme else ""))
+        t = f.totals
+        self.c_acts.set(fmt_int(t.activities))
+        share = fmt_percent(t.participants_female, t.participants_total) or "0%"
+        self.c_people.set(fmt_int(t.participants_total), f"lượt người tham gia, nữ {share}")
+        vc = f.verdict_counts
+        self.c_targets.set(f"{vc[MET]}/{len(f.target_rows)}",
+                           f"chỉ tiêu đạt · {vc[NOT_MET]} không đạt · {vc[NO_DATA]} chưa có số liệu")
+        self.c_overdue.set(fmt_int(len(f.overdue)))
+        days = d["days_to_action_month"]
+        s, e = f.window
+        if days > 0:
+            self.c_am.set(fmt_int(days), f"ngày đến Tháng hành động ({fmt_date(s)})")
+        elif today <= e:
+            self.c_am.set("Đang diễn ra", f"Tháng hành động {fmt_date(s)} - {fmt_date(e)}: {f.action_month.activities} hoạt động")
+        else:
+            self.c_am.set("Đã kết thúc", f"Tháng hành động: {f.action_month.activities} hoạt động")
+        self.c_money.set(fmt_int(t.budget_vnd))
+        objs = sorted(f.verdicts_by_objective, key=lambda o: 7 if o is None else o)
+        self.chart.set_data([OBJECTIVES[o].split(":")[0] for o in objs],
+                            [(v, [f.verdicts_by_objective[o].get(v, 0) for o in objs]) for v in (MET, NOT_MET, NO_DATA)])
+        units = self.ctx.units()
+        self.overdue.clear()
+        for task in f.overdue:
+            self.overdue.addItem(f"{task.code} · hạn {fmt_date(task.due)} · {units.get(task.lead, task.lead)}: {task.content}")
+        if not f.overdue:
+            self.overdue.addItem("Không có nhiệm vụ quá hạn.")
+        self.deadlines.clear()
+        for dl in d["deadlines"][:6]:
+            left = (dl.due - today).days
+            self.deadlines.addItem(f"{fmt_date(dl.due)} (còn {left} ngày) · {dl.label}" + (f" → {dl.to}" if dl.to else ""))
+        if not d["deadlines"]:
+            self.deadlines.addItem("Không còn hạn báo cáo nào trong năm.")

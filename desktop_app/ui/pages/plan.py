@@ -1,0 +1,291 @@
+"""Kế hoạch: every part of the year's plan, and copying a plan to the next year."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+    QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from ...domain.model import ContentSection, Deadline, Plan, Signer
+from ...domain.numbers import fmt_int, parse_vn_number
+from ...domain.text import clean
+from ...services import NoPlanError
+from ...store.errors import ValidationError
+from ..widgets import DateEdit, ErrorLabel, LinesEdit, NumberEdit, ask, show_error
+from .base import Page
+
+
+def contents_to_text(contents: list[ContentSection]) -> str:
+    out = []
+    for c in contents:
+        out.append(c.heading)
+        out += [f"- {x}" for x in c.items]
+    return "\n".join(out)
+
+
+def text_to_contents(text: str) -> list[ContentSection]:
+    """Headings on their own lines; items start with '-', '+' or '•'."""
+    out: list[ContentSection] = []
+    for raw in text.splitlines():
+        line = clean(raw)
+        if not line:
+            continue
+        if line[0] in "-+•" and out:
+            item = clean(line[1:])
+            if item:
+                out[-1].items.append(item)
+        else:
+            out.append(ContentSection(line.lstrip("-+• "), []))
+    return out
+
+
+class MonthDay(QDateEdit):
+    def __init__(self):
+        super().__init__()
+        self.setDisplayFormat("dd/MM")
+        self.setCalendarPopup(True)
+
+    def mmdd(self) -> str:
+        return f"{self.date().month():02d}-{self.date().day():02d}"
+
+    def set_mmdd(self, year: int, mmdd: str):
+        m, d = mmdd.split("-")
+        self.setDate(QDate(year, int(m), int(d)))
+
+
+class PlanPage(Page):
+    title = "Kế hoạch"
+
+    def __init__(self, ctx):
+        super().__init__(ctx)
+        self.loaded: Plan | None = None
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.outer.addWidget(self.status)
+
+        self.title_edit = QLineEdit()
+        self.number = QLineEdit()
+        self.number.setPlaceholderText("ví dụ 45/KH-UBND (để trống để ghi tay)")
+        self.issued = DateEdit(optional=True)
+        self.legal = LinesEdit(placeholder="Mỗi dòng một căn cứ, ví dụ: Kế hoạch số 112/KH-UBND ngày 20/02/2026 của UBND tỉnh ...")
+        self.purposes = LinesEdit(placeholder="Mỗi dòng một mục đích")
+        self.requirements = LinesEdit(placeholder="Mỗi dòng một yêu cầu")
+        self.contents = LinesEdit(placeholder="Dòng tiêu đề nội dung, sau đó các dòng bắt đầu bằng dấu - là việc cụ thể")
+        self.contents.setMinimumHeight(160)
+        self.budget_text = LinesEdit(placeholder="Nguồn kinh phí thực hiện")
+        self.budget_text.setMaximumHeight(70)
+        self.budget = NumberEdit(placeholder="đồng")
+        self.am_start, self.am_end = MonthDay(), MonthDay()
+        self.theme = QLineEdit()
+        self.deadlines = QTableWidget(0, 3)
+        self.deadlines.setHorizontalHeaderLabels(["Báo cáo", "Hạn", "Gửi"])
+        self.deadlines.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.deadlines.setColumnWidth(1, 130)
+        self.deadlines.setColumnWidth(2, 220)
+        self.deadlines.setMinimumHeight(120)
+        add_dl, del_dl = QPushButton("Thêm hạn"), QPushButton("Xóa hạn đã chọn")
+        add_dl.clicked.connect(lambda: self._add_deadline(None))
+        del_dl.clicked.connect(lambda: self.deadlines.removeRow(self.deadlines.currentRow()))
+        self.recipients = LinesEdit(placeholder="Mỗi dòng một nơi nhận; dòng cuối: Lưu: VT, ...")
+        self.s_authority, self.s_behalf, self.s_title, self.s_name = (QLineEdit() for _ in range(4))
+        self.s_authority.setPlaceholderText("TM. ỦY BAN NHÂN DÂN")
+        self.s_behalf.setPlaceholderText("KT. CHỦ TỊCH")
+        self.s_title.setPlaceholderText("PHÓ CHỦ TỊCH")
+        self.err = ErrorLabel()
+
+        form_w = QWidget()
+        col = QVBoxLayout(form_w)
+        g1 = QGroupBox("Văn bản")
+        f1 = QFormLayout(g1)
+        f1.addRow("Trích yếu (tên kế hoạch) *", self.title_edit)
+        row = QHBoxLayout()
+        row.addWidget(self.number, 2)
+        row.addWidget(QLabel("Ngày ban hành"))
+        row.addWidget(self.issued)
+        f1.addRow("Số, ký hiệu", row)
+        f1.addRow("Căn cứ", self.legal)
+        col.addWidget(g1)
+        g2 = QGroupBox("I. Mục đích, yêu cầu")
+        f2 = QFormLayout(g2)
+        f2.addRow("Mục đích", self.purposes)
+        f2.addRow("Yêu cầu", self.requirements)
+        col.addWidget(g2)
+        g3 = QGroupBox("III. Nội dung hoạt động")
+        f3 = QVBoxLayout(g3)
+        f3.addWidget(self.contents)
+        col.addWidget(g3)
+        g4 = QGroupBox("Tháng hành động, kinh phí, báo cáo")
+        f4 = QFormLayout(g4)
+        am = QHBoxLayout()
+        am.addWidget(QLabel("từ"))
+        am.addWidget(self.am_start)
+        am.addWidget(QLabel("đến"))
+        am.addWidget(self.am_end)
+        am.addStretch(1)
+        f4.addRow("Tháng hành động", am)
+        f4.addRow("Chủ đề năm", self.theme)
+        f4.addRow("Kinh phí", self.budget_text)
+        f4.addRow("Tổng dự kiến (đồng)", self.budget)
+        f4.addRow("Hạn báo cáo", self.deadlines)
+        dl_row = QHBoxLayout()
+        dl_row.addWidget(add_dl)
+        dl_row.addWidget(del_dl)
+        dl_row.addStretch(1)
+        f4.addRow("", dl_row)
+        col.addWidget(g4)
+        g5 = QGroupBox("Nơi nhận và người ký")
+        f5 = QFormLayout(g5)
+        f5.addRow("Nơi nhận", self.recipients)
+        f5.addRow("Thẩm quyền", self.s_authority)
+        f5.addRow("Ký thay", self.s_behalf)
+        f5.addRow("Chức vụ", self.s_title)
+        f5.addRow("Họ và tên", self.s_name)
+        col.addWidget(g5)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form_w)
+        self.outer.addWidget(scroll, 1)
+        self.outer.addWidget(self.err)
+
+        bar = QHBoxLayout()
+        self.create_btn = QPushButton("Tạo kế hoạch năm này")
+        self.copy_btn = QPushButton("Sao chép sang năm sau")
+        self.copy_btn.setToolTip("Tạo kế hoạch năm sau từ kế hoạch này: giữ nội dung, xóa số liệu chỉ tiêu, "
+                                 "đặt lại nhiệm vụ, lùi các ngày sang năm sau")
+        self.revert_btn = QPushButton("Hoàn tác")
+        self.save_btn = QPushButton("Lưu kế hoạch")
+        self.save_btn.setDefault(True)
+        bar.addWidget(self.create_btn)
+        bar.addWidget(self.copy_btn)
+        bar.addStretch(1)
+        bar.addWidget(self.revert_btn)
+        bar.addWidget(self.save_btn)
+        self.outer.addLayout(bar)
+        self.save_btn.clicked.connect(self.save)
+        self.revert_btn.clicked.connect(self.refresh)
+        self.copy_btn.clicked.connect(self.copy_forward)
+        self.create_btn.clicked.connect(self.create)
+
+    def _add_deadline(self, d: Deadline | None):
+        r = self.deadlines.rowCount()
+        self.deadlines.insertRow(r)
+        self.deadlines.setItem(r, 0, QTableWidgetItem(d.label if d else ""))
+        due = DateEdit()
+        due.set_value(d.due if d else dt.date(self.ctx.year, 12, 10))
+        self.deadlines.setCellWidget(r, 1, due)
+        self.deadlines.setItem(r, 2, QTableWidgetItem(d.to or "" if d else ""))
+
+    def refresh(self):
+        self.loaded = self.ctx.plan()
+        plan = self.loaded
+        year = self.ctx.year
+        has = plan is not None
+        self.create_btn.setVisible(not has)
+        self.copy_btn.setEnabled(has)
+        self.save_btn.setEnabled(has)
+        self.revert_btn.setEnabled(has)
+        self.err.show_error(None)
+        if not has:
+            prev = self.ctx.ws.repo.plan_id(year - 1, "annual") is not None
+            self.status.setText(f"Năm {year} chưa có kế hoạch. " + (
+                f"Chọn năm {year - 1} rồi bấm “Sao chép sang năm sau”, hoặc tạo kế hoạch trống." if prev
+                else "Bấm “Tạo kế hoạch năm này” để bắt đầu."))
+            plan = Plan(year, "annual", "")
+        else:
+            self.status.setText(f"Kế hoạch năm {year}: {len(plan.targets)} chỉ tiêu, {len(plan.tasks)} nhiệm vụ "
+                                "(sửa ở trang Chỉ tiêu và Nhiệm vụ).")
+        self.title_edit.setText(plan.title)
+        self.number.setText(plan.number or "")
+        self.issued.set_value(plan.issued_on)
+        self.legal.set_lines(plan.legal_bases)
+        self.purposes.set_lines(plan.purposes)
+        self.requirements.set_lines(plan.requirements)
+        self.contents.setPlainText(contents_to_text(plan.contents))
+        self.budget_text.setPlainText(plan.budget_text or "")
+        self.budget.setText(fmt_int(plan.budget_planned_vnd) if plan.budget_planned_vnd else "")
+        self.am_start.set_mmdd(year, plan.action_month_start)
+        self.am_end.set_mmdd(year, plan.action_month_end)
+        self.theme.setText(plan.action_month_theme or "")
+        self.deadlines.setRowCount(0)
+        for d in plan.deadlines:
+            self._add_deadline(d)
+        self.recipients.set_lines(plan.recipients)
+        s = plan.signer or Signer("", "")
+        self.s_authority.setText(s.authority or "")
+        self.s_behalf.setText(s.on_behalf or "")
+        self.s_title.setText(s.title or "")
+        self.s_name.setText(s.name or "")
+
+    def form_plan(self) -> Plan:
+        base = self.loaded or Plan(self.ctx.year, "annual", "")
+        deadlines = []
+        for r in range(self.deadlines.rowCount()):
+            label = clean(self.deadlines.item(r, 0).text() if self.deadlines.item(r, 0) else "")
+            due = self.deadlines.cellWidget(r, 1).value()
+            to = clean(self.deadlines.item(r, 2).text() if self.deadlines.item(r, 2) else "")
+            if label and due:
+                deadlines.append(Deadline(label, due, to))
+        signer = None
+        if clean(self.s_name.text()) or clean(self.s_title.text()):
+            signer = Signer(title=clean(self.s_title.text()) or "", name=clean(self.s_name.text()) or "",
+                            authority=clean(self.s_authority.text()), on_behalf=clean(self.s_behalf.text()))
+        try:
+            budget = parse_vn_number(self.budget.text())
+        except ValueError:
+            budget = -1
+        return Plan(
+            year=self.ctx.year, kind="annual", title=clean(self.title_edit.text()) or "",
+            number=clean(self.number.text()), issued_on=self.issued.value(),
+            legal_bases=self.legal.lines(), purposes=self.purposes.lines(),
+            requirements=self.requirements.lines(), contents=text_to_contents(self.contents.toPlainText()),
+            budget_text=clean(self.budget_text.toPlainText()),
+            budget_planned_vnd=None if budget is None else int(budget),
+            action_month_start=self.am_start.mmdd(), action_month_end=self.am_end.mmdd(),
+            action_month_theme=clean(self.theme.text()), deadlines=deadlines,
+            recipients=self.recipients.lines(), signer=signer, targets=base.targets, tasks=base.tasks,
+        )
+
+    def has_unsaved(self) -> bool:
+        if self.loaded is None:
+            return False
+        return self.form_plan() != self.loaded
+
+    def save(self) -> bool:
+        plan = self.form_plan()
+        try:
+            self.ctx.ws.save_plan_header(plan)
+        except ValidationError as exc:
+            self.err.show_error("Chưa lưu được: " + "; ".join(exc.messages))
+            return False
+        self.err.show_error(None)
+        self.ctx.notify()
+        return True
+
+    def create(self):
+        try:
+            self.ctx.ws.create_plan(self.ctx.year)
+        except ValidationError as exc:
+            show_error(self, "Không tạo được kế hoạch", "\n".join(exc.messages))
+            return
+        self.ctx.notify()
+
+    def copy_forward(self):
+        year = self.ctx.year
+        if self.has_unsaved() and not self.save():
+            return
+        if not ask(self, "Sao chép kế hoạch", f"Tạo kế hoạch năm {year + 1} từ kế hoạch năm {year}?\n"
+                   "Nội dung được giữ; số liệu chỉ tiêu được xóa; nhiệm vụ đặt lại “Chưa thực hiện”; "
+                   "các ngày lùi sang năm sau."):
+            return
+        try:
+            self.ctx.ws.copy_plan_to_next_year(year)
+        except (ValidationError, NoPlanError) as exc:
+            msgs = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
+            show_error(self, "Không sao chép được", "\n".join(msgs))
+            return
+        self.ctx.notify()
+        self.ctx.set_year(year + 1)

@@ -1,0 +1,318 @@
+"""Báo cáo: pick a document, type its parts, preview, print, save as PDF, Word or Excel."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+    QListWidgetItem, QPlainTextEdit, QProgressBar, QPushButton, QScrollArea, QSplitter, QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.model import ReportText, Signer
+from ...domain.text import clean
+from ...reports.build import write_document
+from ...services import DOCUMENT_KINDS, NoPlanError
+from ..pdf_view import PdfPreview, print_pdf, render_pages
+from ..widgets import DateEdit, ErrorLabel, LinesEdit, show_error
+from ..worker import run_in_thread
+from .base import Page
+
+FILE_NAMES = {"plan": "Ke-hoach", "mid_year": "Bao-cao-6-thang", "year": "Bao-cao-nam",
+              "action_month": "Bao-cao-Thang-hanh-dong"}
+
+
+def _render_job(data, margins, out):
+    write_document(data, out, margins)
+    return str(out), render_pages(str(out), dpi=80)
+
+
+class ReportsPage(Page):
+    title = "Báo cáo"
+    preview_ready = Signal(int)  # page count, for the self-test and tests
+    status_message = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, ctx):
+        super().__init__(ctx)
+        self.kind = "year"
+        self.loaded_text: ReportText | None = None
+        self.pdf_path: str | None = None
+        self.last_folder: str | None = None
+        self._tmpdir = tempfile.TemporaryDirectory(prefix="bdg-xem-truoc-")
+
+        self.kinds = QListWidget()
+        for k, v in DOCUMENT_KINDS.items():
+            it = QListWidgetItem(v)
+            it.setData(Qt.ItemDataRole.UserRole, k)
+            self.kinds.addItem(it)
+        self.kinds.setMaximumHeight(110)
+        self.kinds.setCurrentRow(list(DOCUMENT_KINDS).index("year"))
+
+        self.number = QLineEdit()
+        self.number.setPlaceholderText("ví dụ 120/BC-UBND (để trống để ghi tay)")
+        self.issued = DateEdit(optional=True)
+        self.parts = {}
+        form_w = QWidget()
+        form = QFormLayout(form_w)
+        form.addRow("Số, ký hiệu", self.number)
+        form.addRow("Ngày", self.issued)
+        for key, label in (("situation", "Đặc điểm tình hình"), ("strengths", "Ưu điểm"),
+                           ("limitations", "Tồn tại, hạn chế"), ("causes", "Nguyên nhân"),
+                           ("directions", "Phương hướng kỳ tới"), ("recommendations", "Kiến nghị, đề xuất")):
+            w = QPlainTextEdit()
+            w.setTabChangesFocus(True)
+            w.setMinimumHeight(70)
+            self.parts[key] = w
+            form.addRow(label, w)
+        self.recipients = LinesEdit(placeholder="Mỗi dòng một nơi nhận")
+        self.recipients.setMaximumHeight(90)
+        form.addRow("Nơi nhận", self.recipients)
+        self.s_authority, self.s_behalf, self.s_title, self.s_name = (QLineEdit() for _ in range(4))
+        form.addRow("Thẩm quyền ký", self.s_authority)
+        form.addRow("Ký thay", self.s_behalf)
+        form.addRow("Chức vụ", self.s_title)
+        form.addRow("Người ký", self.s_name)
+        self.text_box = QGroupBox("Nội dung do cán bộ nhập (số liệu được tính tự động)")
+        tb = QVBoxLayout(self.text_box)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form_w)
+        tb.addWidget(scroll)
+        self.save_text_btn = QPushButton("Lưu nội dung")
+        tb.addWidget(self.save_text_btn)
+        self.plan_note = QLabel("Kế hoạch được in từ trang Kế hoạch, Chỉ tiêu và Nhiệm vụ.")
+        self.plan_note.setWordWrap(True)
+
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(QLabel("Văn bản:"))
+        ll.addWidget(self.kinds)
+        ll.addWidget(self.plan_note)
+        ll.addWidget(self.text_box, 1)
+
+        self.preview = PdfPreview()
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        buttons = QHBoxLayout()
+        self.preview_btn = QPushButton("Xem trước")
+        self.print_btn = QPushButton("In... (Ctrl+P)")
+        self.pdf_btn = QPushButton("Lưu PDF")
+        self.docx_btn = QPushButton("Lưu Word")
+        self.xlsx_btn = QPushButton("Lưu Excel")
+        self.folder_btn = QPushButton("Mở thư mục")
+        self.folder_btn.setEnabled(False)
+        for b in (self.preview_btn, self.print_btn, self.pdf_btn, self.docx_btn, self.xlsx_btn, self.folder_btn):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumHeight(10)
+        self.progress.hide()
+        self.message = ErrorLabel()
+        self.info = QLabel()
+        rl.addLayout(buttons)
+        rl.addWidget(self.progress)
+        rl.addWidget(self.message)
+        rl.addWidget(self.info)
+        rl.addWidget(self.preview, 1)
+
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        self.outer.addWidget(split, 1)
+
+        self.kinds.currentRowChanged.connect(self._kind_changed)
+        self.save_text_btn.clicked.connect(self.save_text)
+        self.preview_btn.clicked.connect(self.build_preview)
+        self.print_btn.clicked.connect(self.print_document)
+        self.pdf_btn.clicked.connect(lambda: self.save_as("pdf"))
+        self.docx_btn.clicked.connect(lambda: self.save_as("docx"))
+        self.xlsx_btn.clicked.connect(self.save_xlsx)
+        self.folder_btn.clicked.connect(self.open_folder)
+
+    # ---- typed parts -------------------------------------------------------------------
+    def _kind_changed(self, row):
+        if self.has_unsaved():
+            self.save_text()
+        self.kind = self.kinds.item(row).data(Qt.ItemDataRole.UserRole)
+        self.preview.set_pages([])
+        self.pdf_path = None
+        self.info.setText("")
+        self._load_text()
+
+    def refresh(self):
+        self._load_text()
+        self.preview.set_pages([])
+        self.pdf_path = None
+        has_plan = bool(self.ctx.ws.repo.plans_of_year(self.ctx.year))
+        for b in (self.preview_btn, self.print_btn, self.pdf_btn, self.docx_btn, self.xlsx_btn):
+            b.setEnabled(has_plan)
+        self.info.setText("" if has_plan else f"Năm {self.ctx.year} chưa có kế hoạch: chưa có gì để in.")
+
+    def _load_text(self):
+        is_plan = self.kind == "plan"
+        self.text_box.setVisible(not is_plan)
+        self.plan_note.setVisible(is_plan)
+        if is_plan:
+            self.loaded_text = None
+            return
+        t = self.ctx.ws.report_text(self.ctx.year, self.kind)
+        self.loaded_text = t
+        self.number.setText(t.number or "")
+        self.issued.set_value(t.issued_on)
+        for key, w in self.parts.items():
+            w.setPlainText(getattr(t, key) or "")
+        self.recipients.set_lines(t.recipients)
+        s = t.signer or Signer("", "")
+        self.s_authority.setText(s.authority or "")
+        self.s_behalf.setText(s.on_behalf or "")
+        self.s_title.setText(s.title or "")
+        self.s_name.setText(s.name or "")
+
+    def form_text(self) -> ReportText:
+        signer = None
+        if clean(self.s_name.text()) or clean(self.s_title.text()):
+            signer = Signer(clean(self.s_title.text()) or "", clean(self.s_name.text()) or "",
+                            clean(self.s_authority.text()), clean(self.s_behalf.text()))
+        return ReportText(
+            year=self.ctx.year, period=self.kind, number=clean(self.number.text()),
+            issued_on=self.issued.value(), recipients=self.recipients.lines(), signer=signer,
+            **{k: clean(w.toPlainText()) for k, w in self.parts.items()})
+
+    def has_unsaved(self) -> bool:
+        return self.loaded_text is not None and self.kind != "plan" and self.form_text() != self.loaded_text
+
+    def save_text(self):
+        if self.kind == "plan" or self.loaded_text is None:
+            return
+        t = self.form_text()
+        self.ctx.ws.repo.save_report_text(t)
+        self.loaded_text = t
+        self.status_message.emit("Đã lưu nội dung báo cáo.")
+
+    # ---- documents ---------------------------------------------------------------------
+    def _data(self):
+        if self.has_unsaved():
+            self.save_text()
+        try:
+            return self.ctx.ws.document_data(self.ctx.year, self.kind), self.ctx.ws.page_settings()
+        except NoPlanError as exc:
+            self.message.show_error(str(exc))
+            self.failed.emit(str(exc))
+            return None
+
+    def _busy(self, on: bool):
+        self.progress.setVisible(on)
+        for b in (self.preview_btn, self.print_btn, self.pdf_btn, self.docx_btn, self.xlsx_btn):
+            b.setEnabled(not on)
+
+    def build_preview(self, then=None):
+        got = self._data()
+        if not got:
+            return
+        data, margins = got
+        out = Path(self._tmpdir.name) / f"{FILE_NAMES[self.kind]}-{self.ctx.year}.pdf"
+        self._busy(True)
+        self.message.show_error(None)
+
+        def done(result):
+            self._busy(False)
+            self.pdf_path, images = result
+            self.preview.set_pages(images)
+            self.info.setText(f"{DOCUMENT_KINDS[self.kind]} năm {self.ctx.year}: {len(images)} trang.")
+            self.preview_ready.emit(len(images))
+            if then:
+                then()
+
+        run_in_thread(_render_job, data, margins, out, on_done=done, on_error=self._failed)
+
+    def _failed(self, exc, tb):
+        self._busy(False)
+        self.message.show_error(f"Không tạo được văn bản: {exc}")
+        self.failed.emit(f"{exc}\n{tb}")
+
+    def print_document(self):
+        if not self.pdf_path:
+            self.build_preview(then=self.print_document)
+            return
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setFullPage(True)
+        from PySide6.QtGui import QPageSize
+
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        dlg = QPrintDialog(printer, self)
+        dlg.setWindowTitle("In văn bản")
+        if dlg.exec():
+            try:
+                print_pdf(self.pdf_path, printer)
+            except OSError as exc:
+                show_error(self, "Không in được", f"{exc}. Hãy kiểm tra máy in rồi thử lại, hoặc lưu PDF để in sau.")
+                return
+            self.status_message.emit("Đã gửi văn bản tới máy in.")
+
+    def _ask_path(self, suffix: str, filt: str) -> str | None:
+        folder = self.last_folder or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = f"{FILE_NAMES[self.kind]}-{self.ctx.year}.{suffix}"
+        path, _ = QFileDialog.getSaveFileName(self, "Lưu văn bản", str(Path(folder) / name), filt)
+        if not path:
+            return None
+        if not path.lower().endswith("." + suffix):
+            path += "." + suffix
+        return path
+
+    def save_as(self, suffix: str, path: str | None = None):
+        path = path or self._ask_path(suffix, "PDF (*.pdf)" if suffix == "pdf" else "Word (*.docx)")
+        if not path:
+            return
+        got = self._data()
+        if not got:
+            return
+        data, margins = got
+        self._busy(True)
+
+        def done(out):
+            self._busy(False)
+            self._saved(out)
+
+        run_in_thread(write_document, data, path, margins, on_done=done, on_error=self._save_failed)
+
+    def save_xlsx(self, path: str | None = None):
+        path = path or self._ask_path("xlsx", "Excel (*.xlsx)")
+        if not path:
+            return
+        try:
+            out = self.ctx.ws.export_xlsx(path, self.ctx.year)
+        except (NoPlanError, OSError) as exc:
+            self._save_failed(exc, "")
+            return
+        self._saved(out)
+
+    def _saved(self, out):
+        self.last_folder = str(Path(out).parent)
+        self.folder_btn.setEnabled(True)
+        self.message.show_error(None)
+        self.info.setText(f"Đã lưu {out}")
+        self.status_message.emit(f"Đã lưu {out}")
+
+    def _save_failed(self, exc, tb):
+        self._busy(False)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        self.message.show_error(f"Không lưu được tệp: {reason}. Nếu tệp đang mở trong Word hoặc trình xem PDF, "
+                                "hãy đóng tệp rồi lưu lại, hoặc chọn tên khác.")
+
+    def open_folder(self):
+        if self.last_folder:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(self.last_folder))
+

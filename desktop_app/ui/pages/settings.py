@@ -1,0 +1,136 @@
+"""Cài đặt: the office, the default signer, the page margins, where backups go."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtWidgets import (
+    QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QPushButton,
+)
+
+from ...domain.model import OFFICE_LEVELS, Office
+from ...domain.text import clean
+from ...store.repository import signer_to_dict
+from ..widgets import ErrorLabel
+from .base import Page
+
+MARGINS = {  # Decree 30 ranges, in mm
+    "margin_top": ("Lề trên", 20, 25), "margin_bottom": ("Lề dưới", 20, 25),
+    "margin_left": ("Lề trái", 30, 35), "margin_right": ("Lề phải", 15, 20),
+}
+
+
+class SettingsPage(Page):
+    title = "Cài đặt"
+
+    def __init__(self, ctx):
+        super().__init__(ctx)
+        self.name, self.parent_body, self.place, self.province = (QLineEdit() for _ in range(4))
+        self.name.setPlaceholderText("Ủy ban nhân dân xã ...")
+        self.parent_body.setPlaceholderText("để trống nếu không có cơ quan chủ quản")
+        self.level = QComboBox()
+        for k, v in OFFICE_LEVELS.items():
+            self.level.addItem(v, k)
+        g1 = QGroupBox("Cơ quan ban hành")
+        f1 = QFormLayout(g1)
+        f1.addRow("Tên cơ quan *", self.name)
+        f1.addRow("Cơ quan chủ quản", self.parent_body)
+        f1.addRow("Địa danh (ghi trước ngày tháng) *", self.place)
+        f1.addRow("Tỉnh, thành phố", self.province)
+        f1.addRow("Cấp", self.level)
+        self.outer.addWidget(g1)
+
+        self.s_authority, self.s_behalf, self.s_title, self.s_name = (QLineEdit() for _ in range(4))
+        g2 = QGroupBox("Người ký mặc định (cho kế hoạch, báo cáo mới)")
+        f2 = QFormLayout(g2)
+        f2.addRow("Thẩm quyền", self.s_authority)
+        f2.addRow("Ký thay", self.s_behalf)
+        f2.addRow("Chức vụ", self.s_title)
+        f2.addRow("Họ và tên", self.s_name)
+        self.outer.addWidget(g2)
+
+        g3 = QGroupBox("Lề trang in (mm, theo Nghị định 30/2020/NĐ-CP)")
+        f3 = QHBoxLayout(g3)
+        self.margins = {}
+        for key, (label, lo, hi) in MARGINS.items():
+            spin = QDoubleSpinBox()
+            spin.setRange(lo, hi)
+            spin.setDecimals(0)
+            spin.setSuffix(" mm")
+            self.margins[key] = spin
+            f3.addWidget(QLabel(f"{label} ({lo}-{hi})"))
+            f3.addWidget(spin)
+        f3.addStretch(1)
+        self.outer.addWidget(g3)
+
+        g4 = QGroupBox("Sao lưu")
+        f4 = QFormLayout(g4)
+        self.backup_dir = QLabel()
+        self.backup_dir.setWordWrap(True)
+        self.extra_dir = QLineEdit()
+        self.extra_dir.setPlaceholderText("ví dụ ổ USB: E:\\SaoLuu (không bắt buộc)")
+        browse = QPushButton("Chọn thư mục...")
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.extra_dir, 1)
+        row.addWidget(browse)
+        f4.addRow("Thư mục sao lưu tự động", self.backup_dir)
+        f4.addRow("Sao lưu thêm vào", row)
+        f4.addRow("Tệp dữ liệu", QLabel(str(ctx.ws.path)))
+        self.outer.addWidget(g4)
+        self.err = ErrorLabel()
+        self.outer.addWidget(self.err)
+        self.saved = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(self.saved, 1)
+        self.save_btn = QPushButton("Lưu cài đặt")
+        bar.addWidget(self.save_btn)
+        self.outer.addLayout(bar)
+        self.outer.addStretch(1)
+        self.save_btn.clicked.connect(self.save)
+
+    def _browse(self):
+        path = QFileDialog.getExistingDirectory(self, "Chọn thư mục sao lưu thêm", self.extra_dir.text())
+        if path:
+            self.extra_dir.setText(path)
+
+    def refresh(self):
+        repo = self.ctx.ws.repo
+        o = repo.office() or Office("", "")
+        self.name.setText(o.name)
+        self.parent_body.setText(o.parent_body or "")
+        self.place.setText(o.place_name)
+        self.province.setText(o.province or "")
+        self.level.setCurrentIndex(max(0, self.level.findData(o.level)))
+        s = self.ctx.ws.default_signer()
+        for w, v in ((self.s_authority, s and s.authority), (self.s_behalf, s and s.on_behalf),
+                     (self.s_title, s and s.title), (self.s_name, s and s.name)):
+            w.setText(v or "")
+        for key, value in self.ctx.ws.page_settings().items():
+            self.margins[key].setValue(value)
+        from ...paths import backup_dir
+
+        self.backup_dir.setText(str(backup_dir(self.ctx.ws.path)))
+        self.extra_dir.setText(repo.setting("backup_extra_dir") or "")
+        self.saved.setText("")
+
+    def save(self):
+        name, place = clean(self.name.text()), clean(self.place.text())
+        if not name or not place:
+            self.err.show_error("Hãy nhập tên cơ quan và địa danh: chúng được in ở đầu mọi văn bản.")
+            return
+        self.err.show_error(None)
+        from ...domain.model import Signer
+
+        signer = None
+        if clean(self.s_name.text()):
+            signer = Signer(clean(self.s_title.text()) or "", clean(self.s_name.text()),
+                            clean(self.s_authority.text()), clean(self.s_behalf.text()))
+        settings = {k: str(int(w.value())) for k, w in self.margins.items()}
+        settings["default_signer"] = json.dumps(signer_to_dict(signer), ensure_ascii=False) if signer else None
+        settings["backup_extra_dir"] = clean(self.extra_dir.text())
+        self.ctx.ws.save_settings(Office(name, place, clean(self.parent_body.text()),
+                                         clean(self.province.text()), self.level.currentData()), settings)
+        self.saved.setText("Đã lưu cài đặt.")
+        self.ctx.notify()

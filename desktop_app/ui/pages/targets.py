@@ -1,0 +1,335 @@
+"""Chỉ tiêu: targets grouped by objective; values typed straight into the grid, judged live."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QPushButton, QTableView,
+)
+
+from ...domain.model import OBJECTIVES, Target
+from ...domain.numbers import fmt_num, parse_vn_number
+from ...domain.rules import MET, NOT_MET, target_errors, target_verdict
+from ...domain.summary import natural_key
+from ...domain.text import clean
+from ...store.errors import ValidationError
+from ..widgets import ErrorLabel, NumberEdit, UnitCombo, ask, show_error
+from .base import Page
+
+COLS = ["Mã", "Mục tiêu", "Chỉ tiêu", "Kế hoạch", "6 tháng", "Cả năm", "Đánh giá 6 tháng", "Đánh giá cả năm"]
+MID, YEAR = 4, 5
+VERDICT_COLOURS = {MET: QColor("#e8f5e9"), NOT_MET: QColor("#ffebee")}
+YES = {"đạt", "có", "x", "rồi", "dat", "co"}
+NO = {"không đạt", "không", "chưa đạt", "khong", "khong dat"}
+
+
+def plan_text(t: Target) -> str:
+    if t.kind == "qualitative":
+        return "Đạt (định tính)"
+    unit = t.unit or ""
+    return ("≥ " if t.comparison == ">=" else "≤ ") + fmt_num(t.target) + ("" if unit in ("", "%") else " ") + unit
+
+
+class TargetsModel(QAbstractTableModel):
+    error = Signal(str)
+
+    def __init__(self, save, parent=None):
+        super().__init__(parent)
+        self.save = save  # save(Target) -> None, raising ValidationError
+        self.targets: list[Target] = []
+
+    def set_targets(self, targets):
+        self.beginResetModel()
+        self.targets = sorted(targets, key=lambda t: (7 if t.objective is None else t.objective, natural_key(t.code)))
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.targets)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(COLS)
+
+    def headerData(self, s, o, role=Qt.ItemDataRole.DisplayRole):
+        if o == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLS[s]
+        return None
+
+    def flags(self, index):
+        f = super().flags(index)
+        t = self.targets[index.row()]
+        if index.column() == YEAR or (index.column() == MID and t.kind == "numeric"):
+            f |= Qt.ItemFlag.ItemIsEditable
+        return f
+
+    def _value(self, t: Target, col: int) -> str:
+        if t.kind == "qualitative":
+            if col == MID:
+                return ""
+            return "" if t.achieved is None else ("Đạt" if t.achieved else "Không đạt")
+        v = t.actual_mid_year if col == MID else t.actual
+        return fmt_num(v) if v is not None else ""
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        t = self.targets[index.row()]
+        c = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if c == 0:
+                return t.code
+            if c == 1:
+                return OBJECTIVES[t.objective].split(":")[0]
+            if c == 2:
+                return t.text
+            if c == 3:
+                return plan_text(t)
+            if c in (MID, YEAR):
+                return self._value(t, c)
+            if c == 6:
+                return target_verdict(t, "mid_year") if t.kind == "numeric" else ""
+            if c == 7:
+                return target_verdict(t, "year")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if c == 2:
+                return t.text + (f"\nGhi chú: {t.note}" if t.note else "")
+            if c in (MID, YEAR):
+                return ("Gõ Đạt hoặc Không đạt" if t.kind == "qualitative" else
+                        "Gõ số, dùng dấu phẩy cho phần thập phân, ví dụ 26,05")
+        if role == Qt.ItemDataRole.BackgroundRole and c in (6, 7):
+            v = self.data(index)
+            colour = VERDICT_COLOURS.get(v)
+            return QBrush(colour) if colour else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and c in (3, MID, YEAR, 6, 7):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        t = self.targets[index.row()]
+        text = (value or "").strip()
+        if t.kind == "qualitative":
+            low = text.lower()
+            if not low:
+                new = dataclasses.replace(t, achieved=None)
+            elif low in YES:
+                new = dataclasses.replace(t, achieved=True)
+            elif low in NO:
+                new = dataclasses.replace(t, achieved=False)
+            else:
+                self.error.emit(f"Chỉ tiêu {t.code}: hãy gõ “Đạt” hoặc “Không đạt” (hoặc để trống).")
+                return False
+        else:
+            try:
+                number = parse_vn_number(text)
+            except ValueError as exc:
+                self.error.emit(f"Chỉ tiêu {t.code}: {exc}")
+                return False
+            key = "actual_mid_year" if index.column() == MID else "actual"
+            new = dataclasses.replace(t, **{key: number})
+        try:
+            self.save(new)
+        except ValidationError as exc:
+            self.error.emit("; ".join(exc.messages))
+            return False
+        self.targets[index.row()] = new
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(COLS) - 1))
+        self.error.emit("")
+        return True
+
+
+class TargetDialog(QDialog):
+    def __init__(self, parent, units: dict[str, str], existing_codes: set[str], target: Target | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Sửa chỉ tiêu" if target else "Thêm chỉ tiêu")
+        self.setMinimumWidth(620)
+        self.existing = existing_codes
+        self.target = target
+        self.code = QLineEdit()
+        self.objective = QComboBox()
+        for k, v in OBJECTIVES.items():
+            self.objective.addItem(v, k)
+        self.text = QLineEdit()
+        self.kind = QComboBox()
+        self.kind.addItem("Định lượng (có số)", "numeric")
+        self.kind.addItem("Định tính (đạt / không đạt)", "qualitative")
+        self.unit = QLineEdit()
+        self.unit.setPlaceholderText("%, lần, tin bài/quý...")
+        self.comparison = QComboBox()
+        self.comparison.addItem("≥ (từ ... trở lên)", ">=")
+        self.comparison.addItem("≤ (không vượt quá ...)", "<=")
+        self.value = NumberEdit(placeholder="ví dụ 60 hoặc 1,7")
+        self.baseline = NumberEdit(placeholder="năm trước (nếu có)")
+        self.lead = UnitCombo(units)
+        self.note = QLineEdit()
+        self.err = ErrorLabel()
+        form = QFormLayout(self)
+        form.addRow("Mã *", self.code)
+        form.addRow("Mục tiêu", self.objective)
+        form.addRow("Nội dung chỉ tiêu *", self.text)
+        form.addRow("Loại", self.kind)
+        form.addRow("Đơn vị tính", self.unit)
+        form.addRow("So sánh", self.comparison)
+        form.addRow("Giá trị kế hoạch", self.value)
+        form.addRow("Giá trị năm trước", self.baseline)
+        form.addRow("Đơn vị chủ trì", self.lead)
+        form.addRow("Ghi chú", self.note)
+        form.addRow(self.err)
+        bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        bb.button(QDialogButtonBox.StandardButton.Save).setText("Lưu")
+        bb.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
+        bb.accepted.connect(self._accept)
+        bb.rejected.connect(self.reject)
+        form.addRow(bb)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        if target:
+            self.code.setText(target.code)
+            self.code.setReadOnly(True)
+            self.objective.setCurrentIndex(self.objective.findData(target.objective))
+            self.text.setText(target.text)
+            self.kind.setCurrentIndex(self.kind.findData(target.kind))
+            self.unit.setText(target.unit or "")
+            if target.comparison:
+                self.comparison.setCurrentIndex(self.comparison.findData(target.comparison))
+            self.value.setText(fmt_num(target.target) if target.target is not None else "")
+            self.baseline.setText(fmt_num(target.baseline) if target.baseline is not None else "")
+            self.lead.set_code(target.lead)
+            self.note.setText(target.note or "")
+        self._kind_changed()
+
+    def _kind_changed(self, *_):
+        numeric = self.kind.currentData() == "numeric"
+        for w in (self.unit, self.comparison, self.value, self.baseline):
+            w.setEnabled(numeric)
+
+    def result_target(self) -> Target | None:
+        code = clean(self.code.text()) or ""
+        numeric = self.kind.currentData() == "numeric"
+        try:
+            value = self.value.value() if numeric else None
+            base = self.baseline.value() if numeric else None
+        except ValueError as exc:
+            self.err.show_error(str(exc))
+            return None
+        old = self.target or Target(code, "")
+        t = dataclasses.replace(old, code=code, text=clean(self.text.text()) or "", kind=self.kind.currentData(),
+                                objective=self.objective.currentData(),
+                                unit=clean(self.unit.text()) if numeric else None,
+                                comparison=self.comparison.currentData() if numeric else None,
+                                target=value, baseline=base, lead=self.lead.code(), note=clean(self.note.text()),
+                                actual=old.actual if numeric else None,
+                                actual_mid_year=old.actual_mid_year if numeric else None,
+                                achieved=None if numeric else old.achieved)
+        import re
+
+        if not re.fullmatch(r"[A-Za-z0-9_.-]{1,32}", code):
+            self.err.show_error("Mã chỉ gồm chữ cái không dấu, chữ số, dấu chấm, gạch ngang (ví dụ MT1.2)")
+            return None
+        if self.target is None and code in self.existing:
+            self.err.show_error(f"Mã {code} đã có trong kế hoạch")
+            return None
+        errs = target_errors(t)
+        if errs:
+            self.err.show_error("; ".join(errs.values()))
+            return None
+        return t
+
+    def _accept(self):
+        if self.result_target() is not None:
+            self.accept()
+
+
+class TargetsPage(Page):
+    title = "Chỉ tiêu"
+
+    def __init__(self, ctx):
+        super().__init__(ctx)
+        hint = QLabel("Gõ số liệu 6 tháng và cả năm thẳng vào bảng (ví dụ 26,05); đánh giá Đạt / Không đạt "
+                      "cập nhật ngay. Chỉ tiêu định tính: gõ “Đạt” hoặc “Không đạt”.")
+        hint.setWordWrap(True)
+        self.outer.addWidget(hint)
+        self.model = TargetsModel(self._save)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)
+        h = self.table.horizontalHeader()
+        h.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for col, w in ((0, 70), (1, 90), (3, 150), (4, 80), (5, 80), (6, 120), (7, 120)):
+            self.table.setColumnWidth(col, w)
+        self.outer.addWidget(self.table, 1)
+        self.message = ErrorLabel()
+        self.outer.addWidget(self.message)
+        self.model.error.connect(self.message.show_error)
+        bar = QHBoxLayout()
+        self.summary = QLabel()
+        bar.addWidget(self.summary, 1)
+        self.add_btn = QPushButton("Thêm chỉ tiêu")
+        self.edit_btn = QPushButton("Sửa chỉ tiêu")
+        self.del_btn = QPushButton("Xóa chỉ tiêu")
+        for b in (self.add_btn, self.edit_btn, self.del_btn):
+            bar.addWidget(b)
+        self.outer.addLayout(bar)
+        self.add_btn.clicked.connect(self.add)
+        self.edit_btn.clicked.connect(self.edit)
+        self.del_btn.clicked.connect(self.delete)
+        self.model.dataChanged.connect(self._summarise)
+
+    def _save(self, t: Target):
+        self.ctx.ws.save_target(self.ctx.year, t)
+        self._summarise()
+        # other pages (dashboard) reload when shown; this grid keeps its state
+        self.ctx.data_changed.emit()
+        self._stale = False
+
+    def refresh(self):
+        plan = self.ctx.plan()
+        self.model.set_targets(plan.targets if plan else [])
+        for b in (self.add_btn, self.edit_btn, self.del_btn):
+            b.setEnabled(plan is not None)
+        self.table.resizeRowsToContents()
+        self._summarise()
+
+    def _summarise(self, *_):
+        ts = self.model.targets
+        met = sum(1 for t in ts if target_verdict(t) == MET)
+        self.summary.setText(f"{len(ts)} chỉ tiêu · đạt {met} · không đạt "
+                             f"{sum(1 for t in ts if target_verdict(t) == NOT_MET)}")
+
+    def _current(self) -> Target | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.targets[rows[0].row()] if rows else None
+
+    def add(self):
+        dlg = TargetDialog(self, self.ctx.units(active_only=True), {t.code for t in self.model.targets})
+        if dlg.exec():
+            self._commit(dlg.result_target())
+
+    def edit(self):
+        t = self._current()
+        if t:
+            dlg = TargetDialog(self, self.ctx.units(), set(), t)
+            if dlg.exec():
+                self._commit(dlg.result_target())
+
+    def _commit(self, t):
+        try:
+            self.ctx.ws.save_target(self.ctx.year, t)
+        except ValidationError as exc:
+            show_error(self, "Không lưu được chỉ tiêu", "\n".join(exc.messages))
+            return
+        self.ctx.notify()
+
+    def delete(self):
+        t = self._current()
+        if t and ask(self, "Xóa chỉ tiêu", f"Xóa chỉ tiêu {t.code}: {t.text}?"):
+            self.ctx.ws.delete_target(self.ctx.year, t.code)
+            self.ctx.notify()

@@ -1,0 +1,287 @@
+"""Nhiệm vụ: tasks with lead and partner units, dates and status; overdue ones stand out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTableView,
+)
+
+from ...domain.model import TASK_STATUSES, Task
+from ...domain.numbers import fmt_date
+from ...domain.rules import is_overdue
+from ...domain.summary import natural_key
+from ...domain.text import clean
+from ...store.errors import ValidationError
+from ..widgets import DateEdit, ErrorLabel, UnitChecklist, UnitCombo, ask, show_error
+from .base import Page
+
+COLS = ["Mã", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Hạn hoàn thành", "Trạng thái"]
+
+
+class TasksModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.tasks: list[Task] = []
+        self.units: dict[str, str] = {}
+        self.today = dt.date.today()
+
+    def set_tasks(self, tasks, units):
+        self.beginResetModel()
+        self.tasks = sorted(tasks, key=lambda t: natural_key(t.code))
+        self.units = units
+        self.today = dt.date.today()
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.tasks)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(COLS)
+
+    def headerData(self, s, o, role=Qt.ItemDataRole.DisplayRole):
+        if o == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLS[s]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        t = self.tasks[index.row()]
+        c = index.column()
+        overdue = is_overdue(t, self.today)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [t.code, t.content, self.units.get(t.lead, t.lead),
+                    ", ".join(self.units.get(p, p) for p in t.partners), fmt_date(t.due),
+                    TASK_STATUSES.get(t.status, t.status) + (" · QUÁ HẠN" if overdue else "")][c]
+        if role == Qt.ItemDataRole.UserRole:
+            return t
+        if role == Qt.ItemDataRole.BackgroundRole and overdue:
+            return QBrush(QColor("#ffebee"))
+        if role == Qt.ItemDataRole.ForegroundRole and overdue and c in (4, 5):
+            return QBrush(QColor("#b00020"))
+        if role == Qt.ItemDataRole.ToolTipRole and c == 1:
+            return t.content + (f"\nKết quả: {t.result}" if t.result else "")
+        return None
+
+
+class TaskFilter(QSortFilterProxyModel):
+    unit: str | None = None
+    status: str | None = None
+
+    def filterAcceptsRow(self, row, parent):
+        t: Task = self.sourceModel().tasks[row]
+        if self.unit and self.unit != t.lead and self.unit not in t.partners:
+            return False
+        if self.status == "overdue":
+            return is_overdue(t, self.sourceModel().today)
+        if self.status and t.status != self.status:
+            return False
+        return True
+
+
+class TaskDialog(QDialog):
+    def __init__(self, parent, units, target_codes, existing_codes, task: Task | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Sửa nhiệm vụ" if task else "Thêm nhiệm vụ")
+        self.setMinimumWidth(640)
+        self.task = task
+        self.existing = existing_codes
+        self.code = QLineEdit(task.code if task else "")
+        self.code.setReadOnly(task is not None)
+        self.content = QPlainTextEdit(task.content if task else "")
+        self.content.setMaximumHeight(80)
+        self.content.setTabChangesFocus(True)
+        self.lead = UnitCombo(units, optional=False)
+        self.partners = UnitChecklist(units)
+        self.targets = QLineEdit(", ".join(task.targets) if task else "")
+        self.targets.setPlaceholderText("Mã chỉ tiêu, cách nhau bởi dấu phẩy: " + ", ".join(sorted(target_codes)[:8]))
+        self.target_codes = set(target_codes)
+        self.start = DateEdit(optional=True)
+        self.due = DateEdit(optional=True)
+        self.status = QComboBox()
+        for k, v in TASK_STATUSES.items():
+            self.status.addItem(v, k)
+        self.completed = DateEdit(optional=True)
+        self.result = QLineEdit(task.result or "" if task else "")
+        self.err = ErrorLabel()
+        if task:
+            self.lead.set_code(task.lead)
+            self.partners.set_codes(task.partners)
+            self.start.set_value(task.start)
+            self.due.set_value(task.due)
+            self.status.setCurrentIndex(self.status.findData(task.status))
+            self.completed.set_value(task.completed_on)
+        else:
+            self.start.set_value(None)
+            self.due.set_value(None)
+            self.completed.set_value(None)
+        form = QFormLayout(self)
+        form.addRow("Mã *", self.code)
+        form.addRow("Nội dung *", self.content)
+        form.addRow("Đơn vị chủ trì *", self.lead)
+        form.addRow("Đơn vị phối hợp", self.partners)
+        form.addRow("Chỉ tiêu liên quan", self.targets)
+        form.addRow("Bắt đầu", self.start)
+        form.addRow("Hạn hoàn thành", self.due)
+        form.addRow("Trạng thái", self.status)
+        form.addRow("Ngày hoàn thành", self.completed)
+        form.addRow("Kết quả", self.result)
+        form.addRow(self.err)
+        bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        bb.button(QDialogButtonBox.StandardButton.Save).setText("Lưu")
+        bb.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
+        bb.accepted.connect(self._accept)
+        bb.rejected.connect(self.reject)
+        form.addRow(bb)
+
+    def result_task(self) -> Task | None:
+        code = clean(self.code.text()) or ""
+        if not re.fullmatch(r"[A-Za-z0-9_.-]{1,32}", code):
+            self.err.show_error("Mã chỉ gồm chữ cái không dấu, chữ số, dấu chấm, gạch ngang (ví dụ NV01)")
+            return None
+        if self.task is None and code in self.existing:
+            self.err.show_error(f"Mã {code} đã có trong kế hoạch")
+            return None
+        targets = [c.strip() for c in self.targets.text().split(",") if c.strip()]
+        unknown = [c for c in targets if c not in self.target_codes]
+        if unknown:
+            self.err.show_error("Không có chỉ tiêu mã: " + ", ".join(unknown))
+            return None
+        status = self.status.currentData()
+        completed = self.completed.value()
+        if status == "done" and completed is None:
+            completed = dt.date.today()
+        return Task(code=code, content=clean(self.content.toPlainText()) or "", lead=self.lead.code() or "",
+                    partners=[p for p in self.partners.codes() if p != self.lead.code()], targets=targets,
+                    start=self.start.value(), due=self.due.value(), status=status,
+                    completed_on=completed if status == "done" else None, result=clean(self.result.text()))
+
+    def _accept(self):
+        t = self.result_task()
+        if t is None:
+            return
+        if not t.content:
+            self.err.show_error("Nội dung nhiệm vụ không được để trống")
+            return
+        if not t.lead:
+            self.err.show_error("Hãy chọn đơn vị chủ trì")
+            return
+        if t.start and t.due and t.due < t.start:
+            self.err.show_error("Hạn hoàn thành trước ngày bắt đầu")
+            return
+        self.accept()
+
+
+class TasksPage(Page):
+    title = "Nhiệm vụ"
+
+    def __init__(self, ctx):
+        super().__init__(ctx)
+        self.model = TasksModel()
+        self.proxy = TaskFilter()
+        self.proxy.setSourceModel(self.model)
+        filters = QHBoxLayout()
+        self.unit_filter = QComboBox()
+        self.unit_filter.setMinimumWidth(220)
+        self.status_filter = QComboBox()
+        self.status_filter.addItem("Mọi trạng thái", None)
+        for k, v in TASK_STATUSES.items():
+            self.status_filter.addItem(v, k)
+        self.status_filter.addItem("Quá hạn", "overdue")
+        filters.addWidget(QLabel("Đơn vị:"))
+        filters.addWidget(self.unit_filter)
+        filters.addWidget(QLabel("Trạng thái:"))
+        filters.addWidget(self.status_filter)
+        filters.addStretch(1)
+        self.outer.addLayout(filters)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)
+        h = self.table.horizontalHeader()
+        h.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col, w in ((0, 60), (2, 190), (3, 220), (4, 110), (5, 170)):
+            self.table.setColumnWidth(col, w)
+        self.table.doubleClicked.connect(lambda _: self.edit())
+        self.outer.addWidget(self.table, 1)
+        bar = QHBoxLayout()
+        self.summary = QLabel()
+        bar.addWidget(self.summary, 1)
+        self.add_btn = QPushButton("Thêm nhiệm vụ")
+        self.edit_btn = QPushButton("Sửa")
+        self.del_btn = QPushButton("Xóa")
+        for b in (self.add_btn, self.edit_btn, self.del_btn):
+            bar.addWidget(b)
+        self.outer.addLayout(bar)
+        self.add_btn.clicked.connect(self.add)
+        self.edit_btn.clicked.connect(self.edit)
+        self.del_btn.clicked.connect(self.delete)
+        self.unit_filter.currentIndexChanged.connect(self._filter)
+        self.status_filter.currentIndexChanged.connect(self._filter)
+
+    def refresh(self):
+        units = self.ctx.units()
+        plan = self.ctx.plan()
+        current = self.unit_filter.currentData()
+        self.unit_filter.blockSignals(True)
+        self.unit_filter.clear()
+        self.unit_filter.addItem("Mọi đơn vị", None)
+        for code, name in sorted(units.items(), key=lambda kv: kv[1]):
+            self.unit_filter.addItem(name, code)
+        self.unit_filter.setCurrentIndex(max(0, self.unit_filter.findData(current)))
+        self.unit_filter.blockSignals(False)
+        self.model.set_tasks(plan.tasks if plan else [], units)
+        for b in (self.add_btn, self.edit_btn, self.del_btn):
+            b.setEnabled(plan is not None)
+        self._filter()
+
+    def _filter(self, *_):
+        self.proxy.unit = self.unit_filter.currentData()
+        self.proxy.status = self.status_filter.currentData()
+        self.proxy.invalidateRowsFilter()
+        self.table.resizeRowsToContents()
+        overdue = sum(1 for t in self.model.tasks if is_overdue(t, self.model.today))
+        self.summary.setText(f"Hiển thị {self.proxy.rowCount()}/{len(self.model.tasks)} nhiệm vụ · {overdue} quá hạn")
+
+    def _current(self) -> Task | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(Qt.ItemDataRole.UserRole) if rows else None
+
+    def _dialog(self, task=None):
+        plan = self.ctx.plan()
+        return TaskDialog(self, self.ctx.units(active_only=task is None) if task is None else self.ctx.units(),
+                          [t.code for t in plan.targets], {t.code for t in plan.tasks}, task)
+
+    def _commit(self, task):
+        try:
+            self.ctx.ws.save_task(self.ctx.year, task)
+        except ValidationError as exc:
+            show_error(self, "Không lưu được nhiệm vụ", "\n".join(exc.messages))
+            return
+        self.ctx.notify()
+
+    def add(self):
+        dlg = self._dialog()
+        if dlg.exec():
+            self._commit(dlg.result_task())
+
+    def edit(self):
+        t = self._current()
+        if t:
+            dlg = self._dialog(t)
+            if dlg.exec():
+                self._commit(dlg.result_task())
+
+    def delete(self):
+        t = self._current()
+        if t and ask(self, "Xóa nhiệm vụ", f"Xóa nhiệm vụ {t.code}: {t.content}?"):
+            self.ctx.ws.delete_task(self.ctx.year, t.code)
+            self.ctx.notify()

@@ -1,0 +1,149 @@
+"""Đơn vị: add, rename, deactivate; a unit in use can only be deactivated, never deleted."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QPushButton, QTableView,
+)
+
+from ...domain.model import UNIT_KINDS, Unit
+from ...domain.text import clean
+from ..widgets import ErrorLabel, ask, show_error
+from .base import Page
+
+
+class UnitDialog(QDialog):
+    def __init__(self, parent, existing: set[str], unit: Unit | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Sửa đơn vị" if unit else "Thêm đơn vị")
+        self.setMinimumWidth(480)
+        self.existing, self.unit = existing, unit
+        self.code = QLineEdit(unit.code if unit else "")
+        self.code.setReadOnly(unit is not None)
+        self.code.setPlaceholderText("ví dụ HLHPN")
+        self.name = QLineEdit(unit.name if unit else "")
+        self.kind = QComboBox()
+        for k, v in UNIT_KINDS.items():
+            self.kind.addItem(v, k)
+        if unit:
+            self.kind.setCurrentIndex(self.kind.findData(unit.kind))
+        self.err = ErrorLabel()
+        form = QFormLayout(self)
+        form.addRow("Mã *", self.code)
+        form.addRow("Tên đơn vị *", self.name)
+        form.addRow("Loại", self.kind)
+        form.addRow(self.err)
+        bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        bb.button(QDialogButtonBox.StandardButton.Save).setText("Lưu")
+        bb.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
+        bb.accepted.connect(self._accept)
+        bb.rejected.connect(self.reject)
+        form.addRow(bb)
+
+    def result_unit(self) -> Unit:
+        return Unit(clean(self.code.text()) or "", clean(self.name.text()) or "", self.kind.currentData(),
+                    self.unit.active if self.unit else True)
+
+    def _accept(self):
+        u = self.result_unit()
+        if not re.fullmatch(r"[A-Za-z0-9_.-]{1,32}", u.code):
+            self.err.show_error("Mã chỉ gồm chữ cái không dấu, chữ số, dấu chấm, gạch ngang (tối đa 32 ký tự)")
+        elif self.unit is None and u.code in self.existing:
+            self.err.show_error(f"Đã có đơn vị mã {u.code}")
+        elif not u.name:
+            self.err.show_error("Tên đơn vị không được để trống")
+        else:
+            self.accept()
+
+
+class UnitsPage(Page):
+    title = "Đơn vị"
+
+    def __init__(self, ctx):
+        super().__init__(ctx)
+        self.model = QStandardItemModel(0, 4)
+        self.model.setHorizontalHeaderLabels(["Mã", "Tên đơn vị", "Loại", "Trạng thái"])
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(0, 110)
+        self.table.setColumnWidth(2, 170)
+        self.table.setColumnWidth(3, 150)
+        self.table.doubleClicked.connect(lambda _: self.edit())
+        self.outer.addWidget(self.table, 1)
+        bar = QHBoxLayout()
+        self.summary = QLabel()
+        bar.addWidget(self.summary, 1)
+        self.add_btn = QPushButton("Thêm đơn vị")
+        self.edit_btn = QPushButton("Đổi tên")
+        self.toggle_btn = QPushButton("Ngừng / dùng lại")
+        self.del_btn = QPushButton("Xóa")
+        for b in (self.add_btn, self.edit_btn, self.toggle_btn, self.del_btn):
+            bar.addWidget(b)
+        self.outer.addLayout(bar)
+        self.add_btn.clicked.connect(self.add)
+        self.edit_btn.clicked.connect(self.edit)
+        self.toggle_btn.clicked.connect(self.toggle)
+        self.del_btn.clicked.connect(self.delete)
+        self.units: list[Unit] = []
+
+    def refresh(self):
+        self.units = self.ctx.ws.repo.units()
+        self.model.setRowCount(0)
+        for u in self.units:
+            items = [QStandardItem(u.code), QStandardItem(u.name), QStandardItem(UNIT_KINDS.get(u.kind, u.kind)),
+                     QStandardItem("Đang hoạt động" if u.active else "Ngừng sử dụng")]
+            if not u.active:
+                for it in items:
+                    it.setForeground(QBrush(QColor("#888888")))
+            items[0].setData(u.code, Qt.ItemDataRole.UserRole)
+            self.model.appendRow(items)
+        self.summary.setText(f"{len(self.units)} đơn vị, {sum(u.active for u in self.units)} đang hoạt động. "
+                             "Đơn vị đã được dùng chỉ có thể ngừng sử dụng, không xóa được.")
+
+    def _current(self) -> Unit | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.units[rows[0].row()] if rows else None
+
+    def add(self):
+        dlg = UnitDialog(self, {u.code for u in self.units})
+        if dlg.exec():
+            self.ctx.ws.save_unit(dlg.result_unit())
+            self.ctx.notify()
+
+    def edit(self):
+        u = self._current()
+        if u:
+            dlg = UnitDialog(self, set(), u)
+            if dlg.exec():
+                self.ctx.ws.save_unit(dlg.result_unit())
+                self.ctx.notify()
+
+    def toggle(self):
+        u = self._current()
+        if u:
+            u.active = not u.active
+            self.ctx.ws.save_unit(u)
+            self.ctx.notify()
+
+    def delete(self):
+        u = self._current()
+        if not u:
+            return
+        used = self.ctx.ws.repo.unit_usage(u.code)
+        if used:
+            show_error(self, "Không xóa được đơn vị",
+                       f"Đơn vị “{u.name}” đã được dùng {used} lần trong chỉ tiêu, nhiệm vụ hoặc hoạt động. "
+                       "Hãy bấm “Ngừng / dùng lại” để ngừng sử dụng đơn vị này thay vì xóa.")
+            return
+        if ask(self, "Xóa đơn vị", f"Xóa đơn vị “{u.name}”?"):
+            self.ctx.ws.delete_unit(u.code)
+            self.ctx.notify()

@@ -1,0 +1,198 @@
+"""Small widgets the pages share: Vietnamese date and number fields, a list-of-lines editor."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QValidator
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QCompleter, QDateEdit, QHBoxLayout, QLabel, QLineEdit,
+    QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
+)
+
+from ..domain.numbers import parse_vn_number
+from ..domain.text import clean
+
+
+def to_qdate(d: dt.date | None) -> QDate:
+    return QDate(d.year, d.month, d.day) if d else QDate()
+
+
+def from_qdate(q: QDate) -> dt.date | None:
+    if not q or not q.isValid():
+        return None
+    return dt.date(q.year(), q.month(), q.day())
+
+
+class DateEdit(QDateEdit):
+    """dd/MM/yyyy with a calendar; an optional one can be empty (shown blank)."""
+
+    def __init__(self, optional: bool = False, parent=None):
+        super().__init__(parent)
+        self.setDisplayFormat("dd/MM/yyyy")
+        self.setCalendarPopup(True)
+        self.optional = optional
+        self.setMinimumDate(QDate(2000, 1, 1))
+        if optional:
+            self.setSpecialValueText(" ")  # the minimum date stands for "no date"
+        self.setMinimumWidth(120)
+
+    def value(self) -> dt.date | None:
+        if self.optional and self.date() == self.minimumDate():
+            return None
+        return from_qdate(self.date())
+
+    def set_value(self, d: dt.date | None) -> None:
+        self.setDate(to_qdate(d) if d else (self.minimumDate() if self.optional else QDate.currentDate()))
+
+
+class VnNumberValidator(QValidator):
+    """Accepts what an officer types: 26,05 or 26.05 or 1.234; intermediate states allowed."""
+
+    def validate(self, text, pos):
+        s = text.strip()
+        if not s or s in ("-", "+"):
+            return QValidator.State.Intermediate, text, pos
+        if s[-1] in ",.":
+            return QValidator.State.Intermediate, text, pos
+        try:
+            parse_vn_number(s)
+        except ValueError:
+            return QValidator.State.Invalid, text, pos
+        return QValidator.State.Acceptable, text, pos
+
+
+class NumberEdit(QLineEdit):
+    def __init__(self, parent=None, placeholder: str = ""):
+        super().__init__(parent)
+        self.setValidator(VnNumberValidator(self))
+        self.setPlaceholderText(placeholder)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+
+    def value(self) -> float | None:
+        return parse_vn_number(self.text())
+
+
+class UnitCombo(QComboBox):
+    """A unit picker with type-ahead on the unit's name (and code)."""
+
+    def __init__(self, units: dict[str, str], optional: bool = True, parent=None):
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.set_units(units, optional)
+
+    def set_units(self, units: dict[str, str], optional: bool = True) -> None:
+        current = self.code()
+        self.clear()
+        if optional:
+            self.addItem("", None)
+        for code, name in sorted(units.items(), key=lambda kv: kv[1]):
+            self.addItem(name, code)
+        self.set_code(current)
+
+    def code(self) -> str | None:
+        text = self.currentText().strip()
+        if not text:
+            return None
+        i = self.findText(text, Qt.MatchFlag.MatchFixedString)
+        return self.itemData(i) if i >= 0 else self.currentData()
+
+    def set_code(self, code: str | None) -> None:
+        i = self.findData(code) if code else 0
+        self.setCurrentIndex(max(i, 0))
+
+
+class UnitChecklist(QListWidget):
+    """Several units at once (partners): a checkable list."""
+
+    changed = Signal()
+
+    def __init__(self, units: dict[str, str], parent=None):
+        super().__init__(parent)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        for code, name in sorted(units.items(), key=lambda kv: kv[1]):
+            it = QListWidgetItem(name)
+            it.setData(Qt.ItemDataRole.UserRole, code)
+            it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            it.setCheckState(Qt.CheckState.Unchecked)
+            self.addItem(it)
+        self.itemChanged.connect(lambda _: self.changed.emit())
+        self.setMaximumHeight(130)
+
+    def codes(self) -> list[str]:
+        return [self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())
+                if self.item(i).checkState() == Qt.CheckState.Checked]
+
+    def set_codes(self, codes) -> None:
+        codes = set(codes or [])
+        for i in range(self.count()):
+            it = self.item(i)
+            it.setCheckState(Qt.CheckState.Checked if it.data(Qt.ItemDataRole.UserRole) in codes
+                             else Qt.CheckState.Unchecked)
+
+
+class LinesEdit(QPlainTextEdit):
+    """A list of texts, one per line (legal bases, purposes, recipients...)."""
+
+    def __init__(self, parent=None, placeholder: str = ""):
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.setTabChangesFocus(True)
+
+    def lines(self) -> list[str]:
+        return [c for c in (clean(x) for x in self.toPlainText().splitlines()) if c]
+
+    def set_lines(self, lines) -> None:
+        self.setPlainText("\n".join(lines or []))
+
+
+class ErrorLabel(QLabel):
+    """The reason a field is refused, shown next to it in red."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setStyleSheet("color: #b00020;")
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_error(self, text: str | None) -> None:
+        self.setText(text or "")
+        self.setVisible(bool(text))
+
+
+def field_row(widget: QWidget, error: ErrorLabel) -> QWidget:
+    box = QWidget()
+    lay = QVBoxLayout(box)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.setSpacing(2)
+    lay.addWidget(widget)
+    lay.addWidget(error)
+    return box
+
+
+def button_row(*buttons: QPushButton, stretch_first: bool = True) -> QWidget:
+    box = QWidget()
+    lay = QHBoxLayout(box)
+    lay.setContentsMargins(0, 0, 0, 0)
+    if stretch_first:
+        lay.addStretch(1)
+    for b in buttons:
+        lay.addWidget(b)
+    return box
+
+
+def show_error(parent, title: str, text: str, details: list[str] | None = None) -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    if details:
+        box.setDetailedText("\n".join(details))
+    box.exec()
+
+
+def ask(parent, title: str, text: str) -> bool:
+    return QMessageBox.question(parent, title, text,
+                                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
