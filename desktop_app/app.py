@@ -69,7 +69,7 @@ def run_gui(db: str | None = None, demo: bool = False, self_test: bool = False) 
     from PySide6.QtWidgets import QMessageBox
 
     from .paths import data_dir, default_db_path
-    from .services import Workspace, auto_backup, create_demo_database
+    from .services import Workspace, create_demo_database
     from .store.errors import StoreError
 
     app = make_app()

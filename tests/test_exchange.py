@@ -5,8 +5,8 @@ import json
 import unicodedata
 
 import pytest
-
 from conftest import dump_db
+
 from desktop_app.store.errors import ValidationError
 from desktop_app.store.exchange import export_package, import_package
 
@@ -81,7 +81,7 @@ def test_several_errors_all_reported_and_nothing_changes(workspace, example):
     acts = plan["activities"]
     acts[1]["participants_female"] = acts[1]["participants_total"] + 10      # women > total
     acts[2]["organizer"] = "KHONG-CO"                                         # unknown unit
-    acts[3]["start"] = "2020-01-05"; acts[3]["end"] = None                   # outside the year
+    acts[3].update(start="2020-01-05", end=None)                             # outside the year
     acts[4]["end"] = "2019-01-01"                                             # end before start
     plan["tasks"][1]["code"] = plan["tasks"][0]["code"]                       # duplicate task code
     plan["targets"][1]["comparison"] = ">="                                   # qualitative + comparison

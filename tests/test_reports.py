@@ -3,10 +3,10 @@
 import datetime as dt
 import shutil
 
+import pdfcheck
 import pytest
 from pypdf import PdfReader
 
-import pdfcheck
 from desktop_app.domain.numbers import fmt_int
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")

@@ -5,8 +5,15 @@ import pytest
 from desktop_app.domain.model import Activity, Plan, Target, Task
 from desktop_app.domain.numbers import parse_vn_number
 from desktop_app.domain.rules import (
-    MET, NO_DATA, NOT_MET, action_month_window, activity_errors, in_action_month, is_overdue,
-    participant_errors, target_verdict,
+    MET,
+    NO_DATA,
+    NOT_MET,
+    action_month_window,
+    activity_errors,
+    in_action_month,
+    is_overdue,
+    participant_errors,
+    target_verdict,
 )
 
 

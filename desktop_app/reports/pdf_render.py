@@ -9,12 +9,19 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
-    CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer,
-    Table, TableStyle,
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
 )
-from reportlab.lib.utils import simpleSplit
 
 from . import blocks as B
 from . import charts
@@ -69,7 +76,12 @@ class HeaderBlock(Flowable):
         left, right = [], []  # (text, font, size, advance, rule_after)
 
         def add(col, text, font, size, width, rule=None):
-            lines = simpleSplit(text, font, size, width - 4)
+            # simpleSplit folds no-break spaces (the blanks left for handwriting): only wrap
+            # lines that do not fit.
+            if stringWidth(text, font, size) <= width - 4:
+                lines = [text]
+            else:
+                lines = simpleSplit(text, font, size, width - 4)
             for i, line in enumerate(lines):
                 col.append((line, font, size, size * 1.2, rule if i == len(lines) - 1 else None))
 
@@ -280,7 +292,7 @@ def render_pdf(doc: B.Document, out_path) -> None:
 
     story: list = []
     items = doc.blocks
-    for i, blk in enumerate(items):
+    for blk in items:
         if isinstance(blk, B.Header):
             story += [HeaderBlock(blk, width), Spacer(1, 8 * mm)]
         elif isinstance(blk, B.Title):

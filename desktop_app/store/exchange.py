@@ -7,7 +7,15 @@ import json
 from pathlib import Path
 
 from ..domain.model import (
-    Activity, ContentSection, Deadline, Office, Plan, ReportText, Target, Task, Unit,
+    Activity,
+    ContentSection,
+    Deadline,
+    Office,
+    Plan,
+    ReportText,
+    Target,
+    Task,
+    Unit,
 )
 from ..domain.text import clean, normalize_tree
 from .errors import ValidationError

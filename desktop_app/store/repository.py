@@ -10,7 +10,16 @@ import uuid
 import sqlite_utils
 
 from ..domain.model import (
-    Activity, ContentSection, Deadline, Office, Plan, ReportText, Signer, Target, Task, Unit,
+    Activity,
+    ContentSection,
+    Deadline,
+    Office,
+    Plan,
+    ReportText,
+    Signer,
+    Target,
+    Task,
+    Unit,
 )
 from ..domain.text import clean, clean_list
 

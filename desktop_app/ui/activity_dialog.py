@@ -9,8 +9,20 @@ from typing import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
-    QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..domain.model import ACTIVITY_TYPES, BUDGET_SOURCES, Activity
@@ -110,7 +122,7 @@ class ActivityDialog(QDialog):
 
         people = QGroupBox("Người tham gia")
         g = QGridLayout(people)
-        for col, (label, w, key) in enumerate((("Tổng số *", self.total, "participants_total"),
+        for col, (label, w, _key) in enumerate((("Tổng số *", self.total, "participants_total"),
                                                ("Nữ", self.female, "participants_female"),
                                                ("Nam", self.male, "participants_male"),
                                                ("Dân tộc thiểu số", self.ethnic, "participants_ethnic_minority"))):

@@ -104,10 +104,11 @@ class ActivityFilter(QSortFilterProxyModel):
         self.window: tuple[str, str] | None = None  # Action Month window as ISO strings
 
     def set_filters(self, **kw) -> None:
+        self.beginFilterChange()
         for k, v in kw.items():
             setattr(self, k, v)
         self.text = (self.text or "").strip().lower()
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row, source_parent):
         m: ActivityTableModel = self.sourceModel()

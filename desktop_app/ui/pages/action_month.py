@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QTableWidget,
-    QTableWidgetItem, QVBoxLayout,
-)
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
 
 from ...domain.model import ACTIVITY_TYPES
 from ...domain.numbers import fmt_date, fmt_int, fmt_percent
@@ -87,7 +94,7 @@ class ActionMonthPage(Page):
                                       fmt_int(v.participants_female))):
                 it = QTableWidgetItem(text)
                 if c:
-                    it.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+                    it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.by_type.setItem(r, c, it)
         self.model.set_rows(self.ctx.ws.repo.activity_list_rows(year), self.ctx.units())
         self.proxy.set_filters(window=(s.isoformat(), e.isoformat()))

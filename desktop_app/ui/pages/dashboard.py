@@ -6,7 +6,14 @@ import datetime as dt
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
 )
 
 from ...domain.model import OBJECTIVES
@@ -69,6 +76,8 @@ class DashboardPage(Page):
         db = QGroupBox("Hạn báo cáo sắp tới")
         dl = QVBoxLayout(db)
         self.deadlines = QListWidget()
+        self.deadlines.setWordWrap(True)
+        self.overdue.setWordWrap(True)
         dl.addWidget(self.deadlines)
         right.addWidget(ob)
         right.addWidget(db)

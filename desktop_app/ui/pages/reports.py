@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QPlainTextEdit, QProgressBar, QPushButton, QScrollArea, QSplitter, QVBoxLayout,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -229,7 +240,7 @@ class ReportsPage(Page):
             self._busy(False)
             self.pdf_path, images = result
             self.preview.set_pages(images)
-            self.info.setText(f"{DOCUMENT_KINDS[self.kind]} năm {self.ctx.year}: {len(images)} trang.")
+            self.info.setText(f"{DOCUMENT_KINDS[self.kind]} ({self.ctx.year}): {len(images)} trang.")
             self.preview_ready.emit(len(images))
             if then:
                 then()

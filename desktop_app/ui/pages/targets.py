@@ -7,8 +7,17 @@ import dataclasses
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QPushButton, QTableView,
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
 )
 
 from ...domain.model import OBJECTIVES, Target
@@ -286,9 +295,17 @@ class TargetsPage(Page):
     def _save(self, t: Target):
         self.ctx.ws.save_target(self.ctx.year, t)
         self._summarise()
-        # other pages (dashboard) reload when shown; this grid keeps its state
-        self.ctx.data_changed.emit()
-        self._stale = False
+        # Other pages (the dashboard) reload when next shown; this grid already shows the
+        # new value and must not be reset under the open editor.
+        self._saving = True
+        try:
+            self.ctx.notify()
+        finally:
+            self._saving = False
+
+    def mark_stale(self, *args):
+        if not getattr(self, "_saving", False):
+            super().mark_stale(*args)
 
     def refresh(self):
         plan = self.ctx.plan()

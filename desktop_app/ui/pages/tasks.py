@@ -8,8 +8,18 @@ import re
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTableView,
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
 )
 
 from ...domain.model import TASK_STATUSES, Task
@@ -244,9 +254,10 @@ class TasksPage(Page):
         self._filter()
 
     def _filter(self, *_):
+        self.proxy.beginFilterChange()
         self.proxy.unit = self.unit_filter.currentData()
         self.proxy.status = self.status_filter.currentData()
-        self.proxy.invalidateRowsFilter()
+        self.proxy.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         self.table.resizeRowsToContents()
         overdue = sum(1 for t in self.model.tasks if is_overdue(t, self.model.today))
         self.summary.setText(f"Hiển thị {self.proxy.rowCount()}/{len(self.model.tasks)} nhiệm vụ · {overdue} quá hạn")

@@ -1,0 +1,30 @@
+"""Driving real widgets as a person would, including Vietnamese typing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+
+def type_text(widget, text: str) -> None:
+    """One key event per character (qtbot.keyClicks aborts on non-ASCII letters)."""
+    widget.setFocus()
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def when_modal(fn, timeout_ms: int = 5000):
+    """Run fn(dialog) as soon as a modal dialog is up (the caller then opens it with exec())."""
+    waited = {"ms": 0}
+
+    def poll():
+        dlg = QApplication.activeModalWidget()
+        if dlg is not None:
+            fn(dlg)
+        elif waited["ms"] < timeout_ms:
+            waited["ms"] += 20
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)

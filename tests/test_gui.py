@@ -1,0 +1,222 @@
+"""The desktop, driven through real widgets on the offscreen platform."""
+
+import datetime as dt
+
+import pytest
+from gui_helpers import type_text, when_modal
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("BDG_DATA_DIR", str(tmp_path / "data"))
+    from desktop_app.app import _qt_settings
+    from desktop_app.services import Workspace, create_demo_database
+    from desktop_app.ui.main_window import MainWindow
+
+    ws = Workspace(create_demo_database(tmp_path))
+    win = MainWindow(ws, _qt_settings(tmp_path), year=2026)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    for p in win.pages.values():
+        p.loaded_text = None if hasattr(p, "loaded_text") else None
+    win.pages["plan"].loaded = None
+    ws.close()
+
+
+def activity_count(win, year=2026):
+    return len(win.ws.repo.activity_list_rows(year))
+
+
+def test_every_page_opens(window, qtbot):
+    for i in range(window.nav.count()):
+        window.nav.setCurrentRow(i)
+        qtbot.wait(10)
+        assert window.stack.currentIndex() == i
+
+
+def test_new_activity_typed_in_vietnamese_appears_in_list_and_dashboard(window, qtbot):
+    dash = window.go_to("dashboard")
+    before_people = window.ws.figures(2026).totals.participants_total
+    before = activity_count(window)
+    title = "Tọa đàm “Phụ nữ với chuyển đổi số” tại thôn Đông Hải"
+
+    def fill(dlg):
+        type_text(dlg.title, title)
+        qtbot.keyClicks(dlg.total, "120")
+        qtbot.keyClicks(dlg.female, "75")
+        qtbot.keyClicks(dlg.male, "45")
+        dlg.start.set_value(dt.date(2026, 11, 20))
+        dlg.organizer.set_code("HLHPN")
+        assert dlg.save_btn.isEnabled()
+        qtbot.mouseClick(dlg.save_btn, Qt.MouseButton.LeftButton)
+
+    when_modal(fill)
+    window.new_activity()  # Ctrl+N's action: opens the form modally
+    assert activity_count(window) == before + 1
+    page = window.pages["activities"]
+    type_text(page.search, "chuyển đổi số")
+    assert page.proxy.rowCount() == 1
+    assert page.proxy.index(0, 1).data() == title
+    a = window.ws.repo.activity(page.proxy.index(0, 0).data(Qt.ItemDataRole.UserRole))
+    assert (a.participants_total, a.participants_female, a.participants_male) == (120, 75, 45)
+    assert a.organizer == "HLHPN"
+    window.go_to("dashboard")
+    assert dash.c_people.value.text() == f"{before_people + 120:,}".replace(",", ".")
+    assert dash.c_acts.value.text() == str(window.ws.figures(2026).totals.activities)
+
+
+def test_invalid_activity_shows_reason_and_saves_nothing(window, qtbot):
+    before = activity_count(window)
+    seen = {}
+
+    def fill(dlg):
+        type_text(dlg.title, "Tập huấn kỹ năng sống")
+        qtbot.keyClicks(dlg.total, "40")
+        qtbot.keyClicks(dlg.female, "45")
+        seen["error"] = dlg.err["participants_female"].text()
+        seen["visible"] = dlg.err["participants_female"].isVisible()
+        seen["save_enabled"] = dlg.save_btn.isEnabled()
+        qtbot.mouseClick(dlg.save_btn, Qt.MouseButton.LeftButton)  # disabled: does nothing
+        # fix the end date before the start, then cancel and confirm discarding
+        dlg.end.set_value(dlg.start.value() - dt.timedelta(days=1))
+        seen["end_error"] = dlg.err["end"].text()
+        when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+        dlg.reject()
+
+    when_modal(fill)
+    window.new_activity()
+    assert seen["error"] == "số nữ tham gia (45) lớn hơn tổng số (40)"
+    assert seen["visible"] and not seen["save_enabled"]
+    assert "trước ngày bắt đầu" in seen["end_error"]
+    assert activity_count(window) == before
+
+
+def test_save_and_add_next_keeps_entering(window, qtbot):
+    before = activity_count(window)
+
+    def fill(dlg):
+        for name in ("Họp CLB “Gia đình hạnh phúc” lần 1", "Họp CLB “Gia đình hạnh phúc” lần 2"):
+            type_text(dlg.title, name)
+            qtbot.keyClicks(dlg.total, "30")
+            qtbot.mouseClick(dlg.save_new_btn, Qt.MouseButton.LeftButton)
+            assert dlg.title.text() == ""
+        assert "Đã lưu 2 hoạt động" in dlg.status.text()
+        dlg.reject()
+
+    when_modal(fill)
+    window.new_activity()
+    assert activity_count(window) == before + 2
+
+
+def test_target_value_typed_vietnamese_decimal_is_stored_and_judged(window, qtbot):
+    from PySide6.QtWidgets import QAbstractItemView
+
+    page = window.go_to("targets")
+    model = page.model
+    view = page.table
+    row = next(i for i, t in enumerate(model.targets) if t.code == "MT2.1")  # >= 27 %
+    index = model.index(row, 5)
+
+    def type_into_cell(text, vietnamese=False):
+        view.setCurrentIndex(index)
+        qtbot.keyClick(view, Qt.Key.Key_F2)  # the edit key, as a user would press it
+        editor = view.focusWidget()
+        editor.selectAll()
+        (type_text if vietnamese else qtbot.keyClicks)(editor, text)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: view.state() == QAbstractItemView.State.NoState)
+
+    def stored():
+        return {t.code: t for t in window.ws.repo.plan(2026).targets}["MT2.1"].actual
+
+    type_into_cell("26,05")
+    assert stored() == pytest.approx(26.05)
+    assert model.index(row, 5).data() == "26,05"
+    assert model.index(row, 7).data() == "Không đạt"
+    type_into_cell("27")
+    assert stored() == 27
+    assert model.index(row, 7).data() == "Đạt"
+    # words are no number: nothing changes, and the page says why
+    type_into_cell("khoảng 30", vietnamese=True)
+    assert stored() == 27
+    assert "không phải là số" in page.message.text()
+
+
+def test_copy_plan_forward_gives_next_years_plan(window, qtbot):
+    window.ctx.set_year(2026)
+    page = window.go_to("plan")
+    assert window.ws.repo.plan(2027) is None
+    when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    qtbot.mouseClick(page.copy_btn, Qt.MouseButton.LeftButton)
+    new = window.ws.repo.plan(2027)
+    old = window.ws.repo.plan(2026)
+    assert new is not None and window.ctx.year == 2027
+    assert "2027" in new.title and new.legal_bases == old.legal_bases
+    assert len(new.targets) == len(old.targets)
+    assert all(t.actual is None and t.actual_mid_year is None and t.achieved is None for t in new.targets)
+    assert all(t.status == "not_started" and t.completed_on is None for t in new.tasks)
+    assert all(t.due is None or t.due.year == 2027 for t in new.tasks)
+    assert page.title_edit.text() == new.title
+    assert window.year_box.currentData() == 2027
+
+
+def test_report_page_builds_preview(window, qtbot):
+    page = window.go_to("reports")
+    page.kinds.setCurrentRow(2)  # year-end
+    with qtbot.waitSignal(page.preview_ready, timeout=30000) as blocker:
+        qtbot.mouseClick(page.preview_btn, Qt.MouseButton.LeftButton)
+    assert blocker.args[0] >= 3
+    assert page.preview.page_count() == blocker.args[0]
+    assert page.preview.pages[0].pixmap().width() > 500
+
+
+def test_report_text_saved_and_printed(window, qtbot, tmp_path):
+    page = window.go_to("reports")
+    page.kinds.setCurrentRow(2)
+    page.parts["strengths"].setPlainText("Phong trào được nhân dân hưởng ứng.")
+    assert page.has_unsaved()
+    out = tmp_path / "bc.pdf"
+    page.save_as("pdf", str(out))
+    qtbot.waitUntil(lambda: out.exists(), timeout=30000)
+    assert window.ws.repo.report_text(2026, "year").strengths == "Phong trào được nhân dân hưởng ứng."
+    import pdfcheck
+
+    assert "Phong trào được nhân dân hưởng ứng." in pdfcheck.flat(out)
+
+
+def test_import_refused_package_lists_messages(window, qtbot, tmp_path, example):
+    import json
+
+    example["plans"][0]["activities"][3]["participants_female"] = 10_000
+    bad = tmp_path / "goi loi.json"
+    bad.write_text(json.dumps(example, ensure_ascii=False), encoding="utf-8")
+    before = activity_count(window, 2019)
+    window.import_package(str(bad))
+    qtbot.waitUntil(lambda: hasattr(window, "last_import"), timeout=10000)
+    kind, lines = window.last_import
+    assert kind == "refused"
+    assert any(line.startswith("plans[0].activities[3].participants_female:") for line in lines)
+    assert window.messages_dialog.list.count() == len(lines)
+    window.messages_dialog.close()
+    assert activity_count(window, 2019) == before
+
+
+def test_unit_in_use_cannot_be_deleted(window, qtbot):
+    page = window.go_to("units")
+    row = next(i for i, u in enumerate(page.units) if u.code == "HLHPN")
+    page.table.selectRow(row)
+    when_modal(lambda box: box.accept())
+    page.delete()
+    assert "HLHPN" in window.ws.repo.unit_names()
+
+
+def test_window_remembers_page(window, qtbot, tmp_path):
+    window.go_to("tasks")
+    window.close()
+    from desktop_app.app import _qt_settings
+
+    assert _qt_settings(tmp_path).value("window/page") == "tasks"
