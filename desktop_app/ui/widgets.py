@@ -199,12 +199,17 @@ def button_row(*buttons: QPushButton, stretch_first: bool = True) -> QWidget:
 
 def show_error(parent, title: str, text: str, details: list[str] | None = None) -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.button(QMessageBox.StandardButton.Ok).setText("Đóng")
     if details:
         box.setDetailedText("\n".join(details))
     box.exec()
 
 
 def ask(parent, title: str, text: str) -> bool:
-    return QMessageBox.question(parent, title, text,
-                                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
+    box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    # Qt ships no Vietnamese translation for its standard buttons
+    box.button(QMessageBox.StandardButton.Yes).setText("Đồng ý")
+    box.button(QMessageBox.StandardButton.No).setText("Không")
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
