@@ -24,13 +24,35 @@ def _font(run, size=14, bold=False, italic=False):
     run.font.size = Pt(size)
     run.bold = bold
     run.italic = italic
-    rpr = run._element.get_or_add_rPr()
+    _all_scripts(run._element.get_or_add_rPr())
+
+
+def _all_scripts(rpr):
+    """Name the font for every script slot, so Word never substitutes one for Vietnamese."""
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
         rpr.append(fonts)
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attr), word_font_name())
+
+
+def _cell_style(doc, size: float):
+    """One paragraph style per table font size: formatting every run separately is slow."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    name = f"Ô bảng {size:g}"
+    try:
+        return doc.styles[name]
+    except KeyError:
+        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = doc.styles["Normal"]
+        style.font.name = word_font_name()
+        style.font.size = Pt(size)
+        style.paragraph_format.space_after = Pt(0)
+        style.paragraph_format.first_line_indent = Pt(0)
+        _all_scripts(style.element.get_or_add_rPr())
+        return style
 
 
 def _para(container, text="", size=14, bold=False, italic=False, align=None, indent=True,
@@ -69,14 +91,16 @@ def _no_borders(table):
     tbl_pr.append(borders)
 
 
-def _set_widths(table, widths):
-    """Word and LibreOffice read the grid columns, not only the cells: set both."""
+def _set_widths(table, widths, cells=True):
+    """Word and LibreOffice read the grid columns, not only the cells: set both (a long
+    table's cells get their widths as they are made: row.cells is slow)."""
     table.autofit = False
     for col, w in zip(table.columns, widths):
         col.width = w
-    for row in table.rows:
-        for cell, w in zip(row.cells, widths):
-            cell.width = w
+    if cells:
+        for row in table.rows:
+            for cell, w in zip(row.cells, widths):
+                cell.width = w
 
 
 def _repeat_header(row):
@@ -86,9 +110,16 @@ def _repeat_header(row):
     tr_pr.append(el)
 
 
-def _cell_text(cell, text, size=11, bold=False, italic=False, align=WD_ALIGN_PARAGRAPH.LEFT):
-    cell.text = ""
+def _cell_text(cell, text, size=11, bold=False, italic=False, align=WD_ALIGN_PARAGRAPH.LEFT, style=None):
     p = cell.paragraphs[0]
+    if style is not None:
+        p._p.style = style.style_id  # by id: assigning the style object searches all styles
+        p.alignment = align
+        if text:
+            run = p.add_run(text)
+            if bold:
+                run.bold = True
+        return p
     p.paragraph_format.alignment = align
     p.paragraph_format.space_after = Pt(0)
     if text:
@@ -157,17 +188,18 @@ def _table(doc, t: B.Table, width):
         _cell_text(cell, text, t.font_size, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _repeat_header(table.rows[0])
     last = len(t.rows) - 1
+    style = _cell_style(doc, t.font_size)
     for r_i, row in enumerate(t.rows):
         cells = table.add_row().cells
         if r_i in t.group_rows:
             merged = cells[0].merge(cells[-1])
-            _cell_text(merged, str(row[0]), t.font_size, bold=True)
+            _cell_text(merged, str(row[0]), bold=True, style=style)
             continue
         bold = t.total_row and r_i == last
         for i, v in enumerate(row):
             cells[i].width = widths[i]
-            _cell_text(cells[i], "" if v is None else str(v), t.font_size, bold=bold, align=ALIGN[aligns[i]])
-    _set_widths(table, widths)
+            _cell_text(cells[i], "" if v is None else str(v), bold=bold, align=ALIGN[aligns[i]], style=style)
+    _set_widths(table, widths, cells=False)
     _para(doc, "", after=0)
 
 

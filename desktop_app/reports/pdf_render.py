@@ -140,41 +140,24 @@ class CenteredRule(Flowable):
 
 
 class PagedTable(Flowable):
-    """A long table laid out one page at a time: each row's height is measured once, and each
-    page gets its own small Table with the header row. One giant Table is quadratic."""
+    """A long table laid out one page at a time.
 
-    def __init__(self, header_row, rows, col_widths, style_cmds, row_styles=None, _heights=None):
+    Cells are plain strings wrapped once with simpleSplit (not Paragraphs), each row's height
+    is known before layout, and each page gets its own small Table with the header row: one
+    giant Table is quadratic, and Paragraph cells are wrapped again on every split."""
+
+    def __init__(self, header_row, header_h, rows, heights, col_widths, style_cmds, row_styles=None):
         super().__init__()
         self.header_row = header_row
+        self.header_h = header_h
         self.rows = rows
+        self.heights = heights
         self.col_widths = col_widths
         self.style_cmds = style_cmds
         self.row_styles = row_styles or {}
-        self._heights = _heights
-        self._header_h = None
-
-    def _row_height(self, row, spans=False):
-        h = 0
-        if spans:
-            w = sum(self.col_widths)
-            h = row[0].wrap(w - 8, 10_000)[1]
-        else:
-            for cell, w in zip(row, self.col_widths):
-                if hasattr(cell, "wrap"):
-                    h = max(h, cell.wrap(w - 8, 10_000)[1])
-        return h + 6
-
-    def _measure(self):
-        if self._heights is None:
-            self._heights = [self._row_height(r, self.row_styles.get(i) == "span")
-                             for i, r in enumerate(self.rows)]
-        if self._header_h is None:
-            self._header_h = self._row_height(self.header_row)
 
     def wrap(self, aw, ah):
-        self._measure()
-        self._aw = aw
-        return sum(self.col_widths), self._header_h + sum(self._heights)
+        return sum(self.col_widths), self.header_h + sum(self.heights)
 
     def _table(self, start, end):
         data = [self.header_row] + self.rows[start:end]
@@ -183,29 +166,27 @@ class PagedTable(Flowable):
             kind = self.row_styles.get(i)
             r = i - start + 1
             if kind == "span":
-                cmds += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), colors.Color(0.93, 0.93, 0.93))]
+                cmds += [("SPAN", (0, r), (-1, r)), ("FONTNAME", (0, r), (-1, r), font_name("Bold")),
+                         ("BACKGROUND", (0, r), (-1, r), colors.Color(0.93, 0.93, 0.93)),
+                         ("ALIGN", (0, r), (-1, r), "LEFT")]
             elif kind == "bold":
                 cmds += [("FONTNAME", (0, r), (-1, r), font_name("Bold"))]
-        t = Table(data, colWidths=self.col_widths,
-                  rowHeights=[self._header_h] + self._heights[start:end], repeatRows=1)
+        t = Table(data, colWidths=self.col_widths, rowHeights=[self.header_h] + self.heights[start:end])
         t.setStyle(TableStyle(cmds))
         return t
 
     def split(self, aw, ah):
-        self._measure()
-        room = ah - self._header_h
+        room = ah - self.header_h
         n, used = 0, 0.0
-        while n < len(self.rows) and used + self._heights[n] <= room:
-            used += self._heights[n]
+        while n < len(self.rows) and used + self.heights[n] <= room:
+            used += self.heights[n]
             n += 1
         if n == 0:
             return []
         if n == len(self.rows):
             return [self._table(0, n)]
-        rest = PagedTable(self.header_row, self.rows[n:], self.col_widths, self.style_cmds,
-                          {i - n: v for i, v in self.row_styles.items() if i >= n},
-                          self._heights[n:])
-        rest._header_h = self._header_h
+        rest = PagedTable(self.header_row, self.header_h, self.rows[n:], self.heights[n:], self.col_widths,
+                          self.style_cmds, {i - n: v for i, v in self.row_styles.items() if i >= n})
         return [self._table(0, n), rest]
 
     def drawOn(self, canvas, x, y, _sW=0):
@@ -214,38 +195,52 @@ class PagedTable(Flowable):
         t.drawOn(canvas, x, y, _sW)
 
 
+PAD_X, PAD_TOP, PAD_BOTTOM = 4, 2, 3
+
+
 def _table(t: B.Table, width: float, st) -> Flowable:
     total = sum(t.widths)
     col_w = [width * w / total for w in t.widths]
     size = t.font_size
-    cell = ParagraphStyle("c", parent=st["cell"], fontSize=size, leading=size * 1.18)
-    head = ParagraphStyle("h", parent=cell, fontName=font_name("Bold"), alignment=TA_CENTER)
-    aligns = t.align or ["L"] * len(t.header)
-    amap = {"L": TA_LEFT, "C": TA_CENTER, "R": TA_RIGHT}
-    cstyles = [ParagraphStyle(f"c{i}", parent=cell, alignment=amap[a]) for i, a in enumerate(aligns)]
-    bold_styles = [ParagraphStyle(f"b{i}", parent=s, fontName=font_name("Bold")) for i, s in enumerate(cstyles)]
-    group_style = ParagraphStyle("g", parent=cell, fontName=font_name("Bold"))
+    leading = size * 1.18
+    reg, bold = font_name("Regular"), font_name("Bold")
+    head = ParagraphStyle("h", parent=st["cell"], fontName=bold, fontSize=size, leading=leading,
+                          alignment=TA_CENTER)
     header_row = [_p(h, head) for h in t.header]
-    rows, row_styles = [], {}
+    header_h = max(p.wrap(w - 2 * PAD_X, 10_000)[1] for p, w in zip(header_row, col_w)) + PAD_TOP + PAD_BOTTOM + 2
+    aligns = t.align or ["L"] * len(t.header)
+    rows, heights, row_styles = [], [], {}
     last = len(t.rows) - 1
     for i, r in enumerate(t.rows):
         if i in t.group_rows:
-            rows.append([_p(str(r[0]), group_style)] + [""] * (len(t.header) - 1))
+            lines = simpleSplit(str(r[0]), bold, size, width - 2 * PAD_X)
+            rows.append(["\n".join(lines)] + [""] * (len(t.header) - 1))
+            heights.append(len(lines) * leading + PAD_TOP + PAD_BOTTOM + 1)
             row_styles[i] = "span"
-        else:
-            bold = t.total_row and i == last
-            styles = bold_styles if bold else cstyles
-            rows.append([_p("" if v is None else str(v), styles[j]) for j, v in enumerate(r)])
-            if bold:
-                row_styles[i] = "bold"
+            continue
+        font = bold if (t.total_row and i == last) else reg
+        cells, n_lines = [], 1
+        for v, w in zip(r, col_w):
+            text = "" if v is None else str(v)
+            if text and stringWidth(text, font, size) > w - 2 * PAD_X:
+                lines = simpleSplit(text, font, size, w - 2 * PAD_X)
+                n_lines = max(n_lines, len(lines))
+                text = "\n".join(lines)
+            cells.append(text)
+        rows.append(cells)
+        heights.append(n_lines * leading + PAD_TOP + PAD_BOTTOM + 1)
+        if font == bold:
+            row_styles[i] = "bold"
+    amap = {"L": "LEFT", "C": "CENTER", "R": "RIGHT"}
     cmds = [
-        ("FONTNAME", (0, 0), (-1, -1), font_name("Regular")),
+        ("FONTNAME", (0, 0), (-1, -1), reg), ("FONTSIZE", (0, 0), (-1, -1), size),
+        ("LEADING", (0, 0), (-1, -1), leading),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]
-    return PagedTable(header_row, rows, col_w, cmds, row_styles)
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD_X), ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
+        ("TOPPADDING", (0, 0), (-1, -1), PAD_TOP), ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_BOTTOM),
+    ] + [("ALIGN", (c, 1), (c, -1), amap[a]) for c, a in enumerate(aligns)]
+    return PagedTable(header_row, header_h, rows, heights, col_w, cmds, row_styles)
 
 
 def _closing(c: B.Closing, width: float) -> Flowable:

@@ -157,7 +157,9 @@ def import_package(repo: Repository, data, progress=None) -> dict:
             counts["tasks"] += len(plan.tasks)
             rows = [repo.activity_row(_activity(a), pid) for a in p.get("activities") or []]
             for i in range(0, len(rows), 500):
-                repo.db["activities"].upsert_all(rows[i:i + 500], pk="id")
+                # Nothing refers to an activity row, so replacing it whole is the merge rule
+                # ("replaces the stored one it matches") and far faster than an upsert.
+                repo.db["activities"].insert_all(rows[i:i + 500], pk="id", replace=True)
                 done += len(rows[i:i + 500])
                 if progress:
                     progress(done, total_acts)

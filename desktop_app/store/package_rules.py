@@ -19,11 +19,24 @@ _TYPE_VN = {
 
 
 @functools.lru_cache(maxsize=1)
+def _schema() -> dict:
+    return json.loads(resource("exchange.schema.json").read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
 def _validator():
     import jsonschema
 
-    schema = json.loads(resource("exchange.schema.json").read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+    return jsonschema.Draft202012Validator(_schema())
+
+
+@functools.lru_cache(maxsize=1)
+def _fast_check():
+    """A compiled check (fastjsonschema): about 50 times faster, but it stops at the first
+    error, so it only decides whether the thorough validator has anything to report."""
+    import fastjsonschema
+
+    return fastjsonschema.compile(_schema())
 
 
 def json_path(parts) -> str:
@@ -86,6 +99,15 @@ def _translate(error) -> tuple[str, str]:
 
 
 def schema_errors(data) -> list[tuple[str, str]]:
+    import fastjsonschema
+
+    try:
+        _fast_check()(data)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        pass
+    except (RecursionError, ValueError, TypeError):
+        pass  # let the thorough validator say what is wrong
     errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     out, seen = [], set()
     for e in errors:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.model import ACTIVITY_TYPES
 from ...domain.numbers import fmt_date, fmt_int, fmt_percent
-from ..activity_model import ActivityFilter, ActivityTableModel
+from ..activity_model import ActivityTableModel
 from .base import Page
 from .dashboard import Card
 
@@ -52,10 +52,8 @@ class ActionMonthPage(Page):
         lbox = QGroupBox("Các hoạt động trong Tháng hành động")
         ll = QVBoxLayout(lbox)
         self.model = ActivityTableModel(self)
-        self.proxy = ActivityFilter(self)
-        self.proxy.setSourceModel(self.model)
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().setVisible(False)
@@ -96,5 +94,5 @@ class ActionMonthPage(Page):
                 if c:
                     it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.by_type.setItem(r, c, it)
+        self.model.filters["window"] = (s.isoformat(), e.isoformat())
         self.model.set_rows(self.ctx.ws.repo.activity_list_rows(year), self.ctx.units())
-        self.proxy.set_filters(window=(s.isoformat(), e.isoformat()))

@@ -21,7 +21,7 @@ from ...domain.model import ACTIVITY_TYPES
 from ...domain.numbers import fmt_int
 from ...domain.rules import action_month_window
 from ..activity_dialog import ActivityDialog
-from ..activity_model import FEMALE, TOTAL, ActivityFilter, ActivityTableModel
+from ..activity_model import FEMALE, TOTAL, ActivityTableModel
 from ..widgets import DateEdit, ask, show_error
 from .base import Page
 
@@ -32,8 +32,6 @@ class ActivitiesPage(Page):
     def __init__(self, ctx):
         super().__init__(ctx)
         self.model = ActivityTableModel(self)
-        self.proxy = ActivityFilter(self)
-        self.proxy.setSourceModel(self.model)
 
         self.search = QLineEdit()
         self.search.setPlaceholderText("Tìm theo tên, địa điểm, đơn vị... (Ctrl+F)")
@@ -59,7 +57,7 @@ class ActivitiesPage(Page):
         self.outer.addLayout(filters)
 
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -97,10 +95,7 @@ class ActivitiesPage(Page):
         self.date_from.dateChanged.connect(self.apply_filters)
         self.date_to.dateChanged.connect(self.apply_filters)
         self.am_only.toggled.connect(self.apply_filters)
-        self.proxy.layoutChanged.connect(self.update_summary)
-        self.proxy.rowsInserted.connect(self.update_summary)
-        self.proxy.rowsRemoved.connect(self.update_summary)
-        self.proxy.modelReset.connect(self.update_summary)
+        self.model.modelReset.connect(self.update_summary)
 
     def refresh(self):
         units = self.ctx.units()
@@ -126,20 +121,18 @@ class ActivitiesPage(Page):
                 s, e = action_month_window(plan)
                 window = (s.isoformat(), e.isoformat())
         d0, d1 = self.date_from.value(), self.date_to.value()
-        self.proxy.set_filters(text=self.search.text(), type=self.type_filter.currentData(),
+        self.model.set_filters(text=self.search.text(), type=self.type_filter.currentData(),
                                unit=self.unit_filter.currentData(),
                                date_from=d0.isoformat() if d0 else None,
                                date_to=d1.isoformat() if d1 else None, window=window)
-        self.update_summary()
 
     def update_summary(self, *_):
-        n = self.proxy.rowCount()
+        n = self.model.rowCount()
         total = female = 0
-        for r in range(n):
-            row = self.model.row(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
+        for row in self.model.visible_rows():
             total += row[TOTAL] or 0
             female += row[FEMALE] or 0
-        self.summary.setText(f"Đang hiển thị {fmt_int(n)}/{fmt_int(self.model.rowCount())} hoạt động · "
+        self.summary.setText(f"Đang hiển thị {fmt_int(n)}/{fmt_int(self.model.total_count())} hoạt động · "
                              f"{fmt_int(total)} lượt người tham gia, trong đó nữ {fmt_int(female)}")
 
     def focus_search(self):
@@ -148,7 +141,7 @@ class ActivitiesPage(Page):
 
     def selected_ids(self) -> list[str]:
         rows = {i.row() for i in self.table.selectionModel().selectedRows()}
-        return [self.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in sorted(rows)]
+        return [self.model.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in sorted(rows)]
 
     def _dialog(self, activity=None, duplicate=False) -> ActivityDialog:
         plan = self.ctx.plan()
