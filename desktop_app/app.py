@@ -77,6 +77,16 @@ def run_gui(db: str | None = None, demo: bool = False, self_test: bool = False) 
         db_path = create_demo_database()
     else:
         db_path = Path(db) if db else default_db_path()
+    instance = None
+    if not self_test:
+        from .ui.single_instance import SingleInstance
+
+        instance = SingleInstance(db_path)
+        if not instance.acquire():
+            return 0  # the running program was asked to come to the front
+        if not _recover_if_damaged(db_path):
+            return 2
+        install_excepthook()
     try:
         ws = Workspace(db_path)
     except StoreError as exc:
@@ -89,6 +99,8 @@ def run_gui(db: str | None = None, demo: bool = False, self_test: bool = False) 
     from .ui.main_window import MainWindow
 
     win = MainWindow(ws, _qt_settings(folder))
+    if instance is not None:
+        instance.activate.connect(lambda: (win.showNormal(), win.raise_(), win.activateWindow()))
     win.show()
     shown = {}
 
@@ -107,8 +119,66 @@ def run_gui(db: str | None = None, demo: bool = False, self_test: bool = False) 
         code = app.exec()
         _backup_quietly(ws, None)
         ws.close()
+        if instance is not None:
+            instance.release()
         return code
     return _self_test(app, win, ws)
+
+
+def _recover_if_damaged(db_path: Path) -> bool:
+    """At start: a damaged database is said so, and the newest good backup is offered."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from .services import database_is_damaged, newest_good_backup, replace_with_backup
+
+    if not database_is_damaged(db_path):
+        return True
+    backup = newest_good_backup(db_path)
+    if backup is None:
+        QMessageBox.critical(None, "Tệp dữ liệu bị hỏng",
+                             f"Tệp dữ liệu {db_path} bị hỏng và chưa có bản sao lưu tốt nào. "
+                             "Hãy nhờ cán bộ tin học kiểm tra tệp, hoặc chạy chương trình với tệp dữ liệu khác.")
+        return False
+    box = QMessageBox(QMessageBox.Icon.Warning, "Tệp dữ liệu bị hỏng",
+                      f"Tệp dữ liệu {db_path.name} bị hỏng (có thể do mất điện hoặc ổ đĩa lỗi).\n\n"
+                      f"Khôi phục từ bản sao lưu gần nhất còn tốt ({backup.name})? Tệp hỏng được giữ lại "
+                      "bên cạnh, đổi tên có chữ “hong”.",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.button(QMessageBox.StandardButton.Yes).setText("Khôi phục")
+    box.button(QMessageBox.StandardButton.No).setText("Thoát")
+    if box.exec() != QMessageBox.StandardButton.Yes:
+        return False
+    replace_with_backup(db_path, backup)
+    return True
+
+
+def install_excepthook() -> None:
+    """No error closes the program: the user hears what to do, and a bug is written to a log."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from .paths import data_dir
+    from .store.errors import user_message
+
+    def hook(kind, exc, tb):
+        text = "".join(traceback.format_exception(kind, exc, tb))
+        msg = user_message(exc)
+        parent = QApplication.activeWindow()
+        if msg:
+            QMessageBox.warning(parent, "Chưa thực hiện được", msg + "\n\nNhững gì đã nhập trên màn hình vẫn còn; "
+                                "hãy khắc phục rồi thử lại.")
+            return
+        try:
+            log = data_dir() / "loi.log"
+            log.parent.mkdir(parents=True, exist_ok=True)
+            with open(log, "a", encoding="utf-8") as fh:
+                fh.write(text + "\n")
+        except OSError:
+            log = None
+        QMessageBox.critical(parent, "Lỗi của chương trình",
+                             "Chương trình gặp lỗi ngoài dự kiến; dữ liệu đã lưu không bị ảnh hưởng."
+                             + (f" Chi tiết đã ghi vào {log}." if log else ""))
+
+    sys.excepthook = hook
 
 
 def _backup_quietly(ws, win) -> None:

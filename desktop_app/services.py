@@ -299,3 +299,84 @@ def auto_backup(ws: Workspace, now: dt.datetime | None = None, force: bool = Fal
         except OSError:
             pass  # the USB stick may be absent; the main backup is done
     return path
+
+
+def backup_now(ws: Workspace) -> Path:
+    """The "Sao lưu ngay" action: a backup whether or not the data changed."""
+    return auto_backup(ws, force=True)
+
+
+def list_backups(ws: Workspace) -> list[tuple[dt.datetime, Path]]:
+    from .store import backup as bk
+
+    return bk.list_backups(backup_folder(ws.path))
+
+
+def restore_backup(ws: Workspace, backup_path: Path) -> Path | None:
+    """Put a backup's content into the open database; the current state is backed up first
+    (so a wrong choice can itself be undone). Returns that safety backup."""
+    from .store import backup as bk
+    from .store.database import connect
+
+    safety = None
+    try:
+        safety = auto_backup(ws, force=True)
+    except Exception:  # a damaged current database cannot be backed up: restore anyway
+        safety = None
+    src = connect(backup_path)
+    try:
+        if not bk.quick_check(src):
+            raise ValidationError([f"Bản sao lưu {backup_path.name} bị hỏng; hãy chọn bản khác."])
+        src.backup(ws.db.conn)
+    finally:
+        src.close()
+    return safety
+
+
+def newest_good_backup(db_path: Path) -> Path | None:
+    import sqlite3
+
+    from .store import backup as bk
+
+    for _, path in bk.list_backups(backup_folder(db_path)):
+        try:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            try:
+                if bk.quick_check(conn):
+                    return path
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            continue
+    return None
+
+
+def database_is_damaged(db_path: Path) -> bool:
+    """quick_check at start; a missing file is not damaged (it will be created)."""
+    import sqlite3
+
+    from .store import backup as bk
+
+    if not Path(db_path).exists():
+        return False
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return True
+    try:
+        return not bk.quick_check(conn)
+    finally:
+        conn.close()
+
+
+def replace_with_backup(db_path: Path, backup_path: Path) -> None:
+    """Before opening: put a backup in place of a damaged database (kept aside, renamed)."""
+    import shutil
+
+    db_path = Path(db_path)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    for suffix in ("", "-wal", "-shm"):
+        f = Path(str(db_path) + suffix)
+        if f.exists():
+            f.rename(f.with_name(f"{f.name}.hong-{stamp}"))
+    shutil.copy2(backup_path, db_path)

@@ -45,3 +45,24 @@ def dump_db(db) -> dict:
     for name in db.table_names():
         out[name] = sorted(map(repr, db.execute(f"select * from [{name}]").fetchall()))
     return out
+
+
+@pytest.fixture(scope="module")
+def loaded_once(tmp_path_factory):
+    """One database with the example, shared by many generated cases (each leaves it valid)."""
+    from desktop_app.services import Workspace
+    from desktop_app.store.exchange import import_package
+
+    ws = Workspace(tmp_path_factory.mktemp("fuzz") / "fuzz.db")
+    import_package(ws.repo, json.loads(EXAMPLE.read_text(encoding="utf-8")))
+    yield ws
+    ws.close()
+
+
+# CI runs the generated cases with a fixed seed, so that a run is repeatable; locally each run
+# explores new cases.
+from hypothesis import settings as _hyp_settings  # noqa: E402
+
+_hyp_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    _hyp_settings.load_profile("ci")

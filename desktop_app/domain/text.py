@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
+
+# C0/C1 control characters other than tab and newline: they come from pasting out of other
+# programs, print as boxes or break the PDF's text layer, and carry no meaning here.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _nfc(value: str) -> str:
+    return _CONTROL.sub("", unicodedata.normalize("NFC", value)).strip()
 
 
 def clean(value: str | None) -> str | None:
@@ -13,7 +22,7 @@ def clean(value: str | None) -> str | None:
     """
     if value is None:
         return None
-    value = unicodedata.normalize("NFC", value).strip()
+    value = _nfc(value)
     return value or None
 
 
@@ -29,7 +38,7 @@ def clean_list(values) -> list[str]:
 def normalize_tree(node):
     """NFC-normalise and strip every string in a JSON tree (keys included)."""
     if isinstance(node, str):
-        return unicodedata.normalize("NFC", node).strip()
+        return _nfc(node)
     if isinstance(node, list):
         return [normalize_tree(v) for v in node]
     if isinstance(node, dict):

@@ -18,10 +18,14 @@ def stamp_of(path: Path) -> dt.datetime | None:
     name = path.name
     if not (name.startswith(PREFIX) and name.endswith(".db")):
         return None
+    core = name[len(PREFIX):-3].split("-")
     try:
-        return dt.datetime.strptime(name[len(PREFIX):-3], STAMP)
+        stamp = dt.datetime.strptime("-".join(core[:3]), STAMP)
     except ValueError:
         return None
+    # a second backup within the same second is named ...-2.db: order it just after
+    extra = int(core[3]) if len(core) > 3 and core[3].isdigit() else 0
+    return stamp + dt.timedelta(microseconds=extra)
 
 
 def list_backups(folder: Path) -> list[tuple[dt.datetime, Path]]:
@@ -55,6 +59,10 @@ def backup(conn: sqlite3.Connection, folder: Path, now: dt.datetime | None = Non
     now = now or dt.datetime.now()
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{PREFIX}{now.strftime(STAMP)}.db"
+    n = 1
+    while target.exists():  # never overwrite a backup
+        n += 1
+        target = folder / f"{PREFIX}{now.strftime(STAMP)}-{n}.db"
     tmp = target.with_suffix(".db.tmp")
     dest = sqlite3.connect(str(tmp))
     try:

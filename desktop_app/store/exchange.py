@@ -19,7 +19,7 @@ from ..domain.model import (
 )
 from ..domain.text import clean, normalize_tree
 from .errors import ValidationError
-from .package_rules import package_errors
+from .package_rules import MAX_DEPTH, package_errors, too_deep
 from .repository import Repository, signer_from_dict, signer_to_dict
 
 
@@ -121,6 +121,8 @@ def _report(r: dict) -> ReportText:
 
 def check_package(data) -> dict:
     """Normalise (NFC, stripped) and check; returns the clean package or raises ValidationError."""
+    if too_deep(data):
+        raise ValidationError([f"(gói dữ liệu): dữ liệu lồng nhau quá {MAX_DEPTH} tầng, không phải gói dữ liệu hợp lệ"])
     data = normalize_tree(data)
     errors = package_errors(data)
     if errors:

@@ -284,12 +284,31 @@ def rule_errors(data) -> list[tuple[str, str]]:
         if not isinstance(r, dict):
             continue
         key = (r.get("year"), r.get("period"))
-        if key in report_keys and isinstance(key[0], int):
+        if not (isinstance(key[0], int) and isinstance(key[1], str)):
+            continue
+        if key in report_keys:
             add(["reports", ri], f"báo cáo '{key[1]}' năm {key[0]} bị trùng (đã có ở reports[{report_keys[key]}])")
         else:
             report_keys[key] = ri
         check_date(["reports", ri, "issued_on"], r.get("issued_on"))
     return errs
+
+
+MAX_DEPTH = 40  # a valid package is 7 levels deep
+
+
+def too_deep(data, limit: int = MAX_DEPTH) -> bool:
+    """Checked without recursion, before anything walks the tree recursively."""
+    stack = [(data, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(node, dict):
+            stack.extend((v, depth + 1) for v in node.values())
+        elif isinstance(node, list):
+            stack.extend((v, depth + 1) for v in node)
+    return False
 
 
 def package_errors(data) -> list[str]:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ..domain.model import ACTIVITY_TYPES, BUDGET_SOURCES, Activity
 from ..domain.rules import activity_errors
 from ..domain.text import clean
-from ..store.errors import ValidationError
+from ..store.errors import ValidationError, user_message
 from .widgets import DateEdit, ErrorLabel, NumberEdit, UnitChecklist, UnitCombo, field_row
 
 PRIVACY_NOTE = ("Chỉ ghi số lượng và mô tả hoạt động. Không ghi họ tên, địa chỉ hay thông tin "
@@ -265,6 +265,13 @@ class ActivityDialog(QDialog):
         except ValidationError as exc:
             self.status.setStyleSheet("color: #b00020;")
             self.status.setText("; ".join(exc.messages))
+            return False
+        except Exception as exc:  # the database refused the write: keep the form as typed
+            msg = user_message(exc)
+            if msg is None:
+                raise
+            self.status.setStyleSheet("color: #b00020;")
+            self.status.setText("Chưa lưu được: " + msg)
             return False
         self.saved_ids.append(new_id)
         return True

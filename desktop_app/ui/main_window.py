@@ -73,6 +73,40 @@ class MessagesDialog(QDialog):
         lay.addWidget(bb)
 
 
+class RestoreDialog(QDialog):
+    """Pick a backup to go back to; the newest is at the top."""
+
+    def __init__(self, parent, backups):
+        super().__init__(parent)
+        self.setWindowTitle("Khôi phục từ bản sao lưu")
+        self.resize(560, 420)
+        self.backups = backups
+        lay = QVBoxLayout(self)
+        lab = QLabel("Chọn thời điểm muốn quay về. Dữ liệu hiện tại được sao lưu trước khi khôi phục, "
+                     "nên có thể quay lại nếu chọn nhầm.")
+        lab.setWordWrap(True)
+        lay.addWidget(lab)
+        self.list = QListWidget()
+        for stamp, path in backups:
+            self.list.addItem(f"{stamp:%d/%m/%Y %H:%M:%S}  ({path.stat().st_size // 1024} KB)")
+        if backups:
+            self.list.setCurrentRow(0)
+        else:
+            self.list.addItem("Chưa có bản sao lưu nào.")
+        lay.addWidget(self.list, 1)
+        bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        bb.button(QDialogButtonBox.StandardButton.Ok).setText("Khôi phục")
+        bb.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(backups))
+        bb.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
+        bb.accepted.connect(self.accept)
+        bb.rejected.connect(self.reject)
+        lay.addWidget(bb)
+
+    def chosen(self):
+        row = self.list.currentRow()
+        return self.backups[row][1] if self.backups and row >= 0 else None
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ws: Workspace, settings: QSettings, year: int | None = None):
         super().__init__()
@@ -147,6 +181,9 @@ class MainWindow(QMainWindow):
         m = mb.addMenu("&Tệp")
         self._action(m, "Nhập gói dữ liệu...", self.import_package, "Ctrl+I")
         self._action(m, "Xuất gói dữ liệu...", self.export_package, "Ctrl+E")
+        m.addSeparator()
+        self._action(m, "Sao lưu ngay", self.backup_now)
+        self._action(m, "Khôi phục từ bản sao lưu...", self.restore)
         m.addSeparator()
         self._action(m, "Thoát", self.close, QKeySequence.StandardKey.Quit)
         m = mb.addMenu("&Hoạt động")
@@ -259,6 +296,35 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Không xuất được", msg)
             return
         self.statusBar().showMessage(f"Đã xuất {path}", 8000)
+
+    # ---- backups -----------------------------------------------------------------------
+    def backup_now(self):
+        from ..services import backup_now
+
+        try:
+            path = backup_now(self.ws)
+        except (StoreError, OSError) as exc:
+            QMessageBox.warning(self, "Sao lưu không thành công", user_message(exc) or str(exc))
+            return None
+        self.statusBar().showMessage(f"Đã sao lưu: {path}", 10000)
+        return path
+
+    def restore(self, chosen: Path | None = None):
+        from ..services import list_backups, restore_backup
+
+        if chosen is None:
+            dlg = RestoreDialog(self, list_backups(self.ws))
+            if not dlg.exec() or dlg.chosen() is None:
+                return
+            chosen = dlg.chosen()
+        try:
+            safety = restore_backup(self.ws, chosen)
+        except ValidationError as exc:
+            QMessageBox.warning(self, "Không khôi phục được", "\n".join(exc.messages))
+            return
+        self.ctx.notify()
+        self.statusBar().showMessage(
+            f"Đã khôi phục {chosen.name}." + (f" Dữ liệu trước đó được lưu ở {safety.name}." if safety else ""), 15000)
 
     # ---- closing -----------------------------------------------------------------------
     def unsaved_pages(self):
