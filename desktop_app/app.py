@@ -65,64 +65,80 @@ def make_app(argv=None):
 
 
 def run_gui(db: str | None = None, demo: bool = False, self_test: bool = False) -> int:
+    """Show the window first, then open the database (the first database work, and the
+    imports it needs, happen after the window is up)."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
     from .paths import data_dir, default_db_path
-    from .services import Workspace, create_demo_database
-    from .store.errors import StoreError
+    from .ui.main_window import MainWindow
 
     app = make_app()
-    if demo or (self_test and not db):
-        db_path = create_demo_database()
-    else:
-        db_path = Path(db) if db else default_db_path()
+    explicit = bool(db)
+    db_path = Path(db) if db else default_db_path()
     instance = None
-    if not self_test:
+    if not self_test and not demo:
         from .ui.single_instance import SingleInstance
 
         instance = SingleInstance(db_path)
         if not instance.acquire():
             return 0  # the running program was asked to come to the front
-        if not _recover_if_damaged(db_path):
-            return 2
+    if not self_test:
         install_excepthook()
-    try:
-        ws = Workspace(db_path)
-    except StoreError as exc:
-        if self_test:
-            print(str(exc), file=sys.stderr)
-            return 1
-        QMessageBox.critical(None, "Không mở được dữ liệu", str(exc))
-        return 2
-    folder = Path(db_path).parent if (demo or db) else data_dir()
-    from .ui.main_window import MainWindow
-
-    win = MainWindow(ws, _qt_settings(folder))
+    folder = db_path.parent if (explicit and not demo) else data_dir()
+    win = MainWindow(None, _qt_settings(folder))
     if instance is not None:
         instance.activate.connect(lambda: (win.showNormal(), win.raise_(), win.activateWindow()))
     win.show()
-    shown = {}
+    state = {"code": 0, "ws": None}
 
     def first_pass():
-        shown["ms"] = process_age_ms()
         if self_test:
-            print(f"window shown after {shown['ms']:.0f} ms", flush=True)
+            print(f"window shown after {process_age_ms():.0f} ms", flush=True)
+
+    def open_data():
+        from .services import Workspace, create_demo_database
+        from .store.errors import StoreError
+
+        path = db_path
+        try:
+            if demo or (self_test and not explicit):
+                path = create_demo_database()
+            elif not self_test and not _recover_if_damaged(path):
+                state["code"] = 2
+                win.close()
+                return
+            state["ws"] = Workspace(path)
+        except StoreError as exc:
+            state["code"] = 2 if not self_test else 1
+            if self_test:
+                print(str(exc), file=sys.stderr)
+            else:
+                QMessageBox.critical(win, "Không mở được dữ liệu", str(exc))
+            win.close()
+            app.quit()
+            return
+        win.attach(state["ws"])
+        if self_test:
+            QTimer.singleShot(0, lambda: _self_test(app, win, state))
+        else:
+            # The first backup waits until the user is working: start-up stays fast.
+            QTimer.singleShot(1500, lambda: _backup_quietly(state["ws"], win))
+            timer = QTimer(win)
+            timer.timeout.connect(lambda: _backup_quietly(state["ws"], win))
+            timer.start(30 * 60 * 1000)
 
     QTimer.singleShot(0, first_pass)
-    if not self_test:
-        # The first backup waits until the window is up: start-up stays fast.
-        QTimer.singleShot(1500, lambda: _backup_quietly(ws, win))
-        timer = QTimer(win)
-        timer.timeout.connect(lambda: _backup_quietly(ws, win))
-        timer.start(30 * 60 * 1000)
-        code = app.exec()
-        _backup_quietly(ws, None)
+    QTimer.singleShot(0, open_data)
+    code = app.exec()
+    ws = state["ws"]
+    if ws is not None:
+        if not self_test:
+            _backup_quietly(ws, None)
         ws.close()
-        if instance is not None:
-            instance.release()
-        return code
-    return _self_test(app, win, ws)
+    if instance is not None:
+        instance.release()
+    return state["code"] if state["code"] else code
 
 
 def _recover_if_damaged(db_path: Path) -> bool:
@@ -196,46 +212,40 @@ def _backup_quietly(ws, win) -> None:
             QMessageBox.warning(win, "Sao lưu không thành công", str(exc))
 
 
-def _self_test(app, win, ws) -> int:
-    """Open every page once, build the year-end report preview, then exit."""
+def _self_test(app, win, state) -> None:
+    """Open every page once, build the year-end report preview, then exit (0 ok, 1 error)."""
     from PySide6.QtCore import QEventLoop, QTimer
 
-    result = {"code": 1}
-
-    def step():
-        try:
-            for i in range(win.nav.count()):
-                win.nav.setCurrentRow(i)
-                app.processEvents()
-            reports = win.go_to("reports")
-            years = ws.years()
-            if not years:
-                raise RuntimeError("cơ sở dữ liệu chưa có kế hoạch nào để dựng báo cáo")
-            win.ctx.set_year(years[-1])
+    ws = state["ws"]
+    state["code"] = 1
+    try:
+        for i in range(win.nav.count()):
+            win.nav.setCurrentRow(i)
             app.processEvents()
-            loop = QEventLoop()
-            pages = {}
-            reports.preview_ready.connect(lambda n: (pages.setdefault("n", n), loop.quit()))
-            reports.failed.connect(lambda t: (pages.setdefault("error", t), loop.quit()))
-            QTimer.singleShot(120_000, loop.quit)
-            from .services import DOCUMENT_KINDS
+        reports = win.go_to("reports")
+        years = ws.years()
+        if not years:
+            raise RuntimeError("cơ sở dữ liệu chưa có kế hoạch nào để dựng báo cáo")
+        win.ctx.set_year(years[-1])
+        app.processEvents()
+        loop = QEventLoop()
+        pages = {}
+        reports.preview_ready.connect(lambda n: (pages.setdefault("n", n), loop.quit()))
+        reports.failed.connect(lambda t: (pages.setdefault("error", t), loop.quit()))
+        QTimer.singleShot(120_000, loop.quit)
+        from .services import DOCUMENT_KINDS
 
-            reports.kinds.setCurrentRow(list(DOCUMENT_KINDS).index("year"))
-            reports.build_preview()
-            loop.exec()
-            if "n" not in pages:
-                raise RuntimeError(pages.get("error", "không dựng được bản xem trước báo cáo năm"))
-            print(f"year report preview: {pages['n']} pages", flush=True)
-            print("self-test ok", flush=True)
-            result["code"] = 0
-        except Exception:
-            traceback.print_exc()
-            result["code"] = 1
-        finally:
-            win.close()
-            app.quit()
-
-    QTimer.singleShot(50, step)
-    app.exec()
-    ws.close()
-    return result["code"]
+        reports.kinds.setCurrentRow(list(DOCUMENT_KINDS).index("year"))
+        reports.build_preview()
+        loop.exec()
+        if "n" not in pages:
+            raise RuntimeError(pages.get("error", "không dựng được bản xem trước báo cáo năm"))
+        print(f"year report preview: {pages['n']} pages", flush=True)
+        print("self-test ok", flush=True)
+        state["code"] = 0
+    except Exception:
+        traceback.print_exc()
+        state["code"] = 1
+    finally:
+        win.close()
+        app.quit()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -25,27 +26,33 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME, __version__
-from ..services import Workspace
 from ..store.errors import StoreError, ValidationError, user_message
-from ..store.exchange import PackageFileError
-from .context import AppContext
-from .pages.action_month import ActionMonthPage
-from .pages.activities import ActivitiesPage
-from .pages.dashboard import DashboardPage
-from .pages.plan import PlanPage
-from .pages.reports import ReportsPage
-from .pages.settings import SettingsPage
-from .pages.targets import TargetsPage
-from .pages.tasks import TasksPage
-from .pages.units import UnitsPage
 from .worker import run_in_thread
 
-PAGES = [("dashboard", DashboardPage), ("plan", PlanPage), ("targets", TargetsPage), ("tasks", TasksPage),
-         ("activities", ActivitiesPage), ("action_month", ActionMonthPage), ("reports", ReportsPage),
-         ("units", UnitsPage), ("settings", SettingsPage)]
+# key, title, module.Class. The window is shown before the database and the pages' modules are
+# loaded (start-up speed): a page is imported and built the first time it is opened.
+PAGES = [
+    ("dashboard", "Tổng quan", "dashboard.DashboardPage"),
+    ("plan", "Kế hoạch", "plan.PlanPage"),
+    ("targets", "Chỉ tiêu", "targets.TargetsPage"),
+    ("tasks", "Nhiệm vụ", "tasks.TasksPage"),
+    ("activities", "Hoạt động", "activities.ActivitiesPage"),
+    ("action_month", "Tháng hành động", "action_month.ActionMonthPage"),
+    ("reports", "Báo cáo", "reports.ReportsPage"),
+    ("units", "Đơn vị", "units.UnitsPage"),
+    ("settings", "Cài đặt", "settings.SettingsPage"),
+]
+KEYS = [p[0] for p in PAGES]
+
+
+def _page_class(key: str):
+    module, cls = dict((k, m) for k, _, m in PAGES)[key].split(".")
+    return getattr(importlib.import_module(f"{__package__}.pages.{module}"), cls)
 
 
 def _import_job(db_path, package_path):
+    from ..services import Workspace
+
     ws = Workspace(db_path)  # its own connection: SQLite connections stay in their thread
     try:
         return ws.import_file(package_path)
@@ -71,6 +78,19 @@ class MessagesDialog(QDialog):
         bb.button(QDialogButtonBox.StandardButton.Close).setText("Đóng")
         bb.rejected.connect(self.reject)
         lay.addWidget(bb)
+
+
+class LazyPages(dict):
+    """key -> page, building a page the first time it is asked for."""
+
+    def __init__(self, window):
+        super().__init__()
+        self.window = window
+
+    def __missing__(self, key):
+        page = self.window._build_page(key)
+        self[key] = page
+        return page
 
 
 class RestoreDialog(QDialog):
@@ -108,30 +128,27 @@ class RestoreDialog(QDialog):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ws: Workspace, settings: QSettings, year: int | None = None):
+    def __init__(self, ws, settings: QSettings, year: int | None = None):
+        """With ws None the window shows at once and `attach` brings the data after."""
         super().__init__()
-        self.ws = ws
+        self.ws = None
+        self.ctx = None
         self.settings = settings
-        years = ws.years()
-        this_year = dt.date.today().year
-        year = year or (this_year if this_year in years else (years[-1] if years else this_year))
-        self.ctx = AppContext(ws, year)
-        self.setWindowTitle(f"{APP_NAME} - {ws.repo.office().name if ws.repo.office() else 'chưa có cơ quan'}")
+        self.setWindowTitle(APP_NAME)
         self.setMinimumSize(1000, 640)
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(190)
         self.stack = QStackedWidget()
-        self.pages = {}
-        for key, cls in PAGES:
-            page = cls(self.ctx)
-            self.pages[key] = page
-            self.stack.addWidget(page)
-            item = QListWidgetItem(page.title)
+        # Pages are built the first time they are opened: the window appears sooner.
+        self.pages = LazyPages(self)
+        for key, title, _ in PAGES:
+            self.stack.addWidget(QWidget())
+            item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_row)
         central = QWidget()
         lay = QHBoxLayout(central)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -141,31 +158,49 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.year_box = QComboBox()
-        self._fill_years()
-        self.year_box.currentIndexChanged.connect(lambda _: self.ctx.set_year(self.year_box.currentData()))
         tb = self.addToolBar("Năm")
         tb.setObjectName("yearbar")
         tb.setMovable(False)
         tb.addWidget(QLabel("  Năm làm việc: "))
         tb.addWidget(self.year_box)
-        self.ctx.year_changed.connect(self._year_changed)
-        self.ctx.data_changed.connect(self._fill_years)
 
         self._menus()
-        self.pages["dashboard"].go.connect(self._dashboard_action)
-        self.pages["reports"].status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
-        self.status_db = QLabel(str(ws.path))
+        self.menuBar().setEnabled(False)
+        self.nav.setEnabled(False)
+        self.status_db = QLabel("")
         self.statusBar().addPermanentWidget(self.status_db)
-        self.statusBar().showMessage(f"Phiên bản {__version__}. Dữ liệu được lưu ngay sau mỗi thao tác.", 8000)
+        self.statusBar().showMessage("Đang mở dữ liệu...")
 
         geom = settings.value("window/geometry")
         if geom is not None:
             self.restoreGeometry(geom)
         else:
             self.resize(1280, 760)
-        last = settings.value("window/page", "dashboard")
-        keys = [k for k, _ in PAGES]
-        self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
+        if ws is not None:
+            self.attach(ws, year)
+
+    def attach(self, ws, year: int | None = None) -> None:
+        """Bring in the open database: the pages can now be built."""
+        from .context import AppContext
+
+        self.ws = ws
+        years = ws.years()
+        this_year = dt.date.today().year
+        year = year or (this_year if this_year in years else (years[-1] if years else this_year))
+        self.ctx = AppContext(ws, year)
+        office = ws.repo.office()
+        self.setWindowTitle(f"{APP_NAME} - {office.name if office else 'chưa có thông tin cơ quan'}")
+        self._fill_years()
+        self.year_box.currentIndexChanged.connect(lambda _: self.ctx.set_year(self.year_box.currentData()))
+        self.ctx.year_changed.connect(self._year_changed)
+        self.ctx.data_changed.connect(self._fill_years)
+        self.menuBar().setEnabled(True)
+        self.nav.setEnabled(True)
+        self.status_db.setText(str(ws.path))
+        self.statusBar().showMessage(f"Phiên bản {__version__}. Dữ liệu được lưu ngay sau mỗi thao tác.", 8000)
+        last = self.settings.value("window/page", "dashboard")
+        self.nav.setCurrentRow(KEYS.index(last) if last in KEYS else 0)
+        self._show_row(self.nav.currentRow())
 
     # ---- menus -------------------------------------------------------------------------
     def _action(self, menu, text, slot, shortcut=None):
@@ -195,8 +230,27 @@ class MainWindow(QMainWindow):
         m = mb.addMenu("Trợ &giúp")
         self._action(m, "Giới thiệu", self.about)
         m = mb.addMenu("&Xem")
-        for i, (key, _) in enumerate(PAGES):
-            self._action(m, self.pages[key].title, lambda _=False, r=i: self.nav.setCurrentRow(r), f"Ctrl+{i + 1}")
+        for i, (_, title, _) in enumerate(PAGES):
+            self._action(m, title, lambda _=False, r=i: self.nav.setCurrentRow(r), f"Ctrl+{i + 1}")
+
+    def _build_page(self, key):
+        row = KEYS.index(key)
+        page = _page_class(key)(self.ctx)
+        old = self.stack.widget(row)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self.stack.insertWidget(row, page)
+        if key == "dashboard":
+            page.go.connect(self._dashboard_action)
+        elif key == "reports":
+            page.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        return page
+
+    def _show_row(self, row):
+        if self.ctx is None or row < 0:
+            return
+        self.pages[KEYS[row]]  # noqa: B018 - builds the page on first use
+        self.stack.setCurrentIndex(row)
 
     def _fill_years(self):
         years = set(self.ws.years()) | {dt.date.today().year, self.ctx.year}
@@ -215,8 +269,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Đang làm việc với năm {year}", 4000)
 
     def go_to(self, key: str):
-        self.nav.setCurrentRow([k for k, _ in PAGES].index(key))
-        return self.pages[key]
+        self.nav.setCurrentRow(KEYS.index(key))
+        page = self.pages[key]
+        page.ensure_fresh()  # a page asked for by name is wanted with its data now
+        return page
 
     def _dashboard_action(self, key):
         if key == "new_activity":
@@ -268,6 +324,8 @@ class MainWindow(QMainWindow):
             self.last_import = ("ok", counts)
 
         def failed(exc, tb):
+            from ..store.exchange import PackageFileError
+
             progress.close()
             if isinstance(exc, ValidationError):
                 lines = exc.messages
@@ -353,6 +411,7 @@ class MainWindow(QMainWindow):
                         event.ignore()
                         return
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/page", [k for k, _ in PAGES][self.nav.currentRow()])
+        if self.nav.currentRow() >= 0:
+            self.settings.setValue("window/page", KEYS[self.nav.currentRow()])
         self.settings.sync()
         event.accept()

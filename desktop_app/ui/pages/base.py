@@ -3,6 +3,7 @@ next time it is shown, so a change on one page costs nothing for the hidden ones
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..context import AppContext
@@ -35,7 +36,8 @@ class Page(QWidget):
 
     def showEvent(self, e):
         super().showEvent(e)
-        self.ensure_fresh()
+        # Reload after this paint, so the page (and at start the window) appears at once.
+        QTimer.singleShot(0, self.ensure_fresh)
 
     def refresh(self):  # pragma: no cover - every page overrides
         raise NotImplementedError
