@@ -39,10 +39,10 @@ def main(size: str = "1366x768", out_dir: str | None = None) -> None:
         loop.exec()
 
     wait(400)
-    for i, (key, _) in enumerate(PAGES):
+    for i, (key, _, _) in enumerate(PAGES):
         win.nav.setCurrentRow(i)
         if key == "reports":
-            page = win.pages["reports"]
+            page = win.go_to("reports")
             page.build_preview()
             loop = QEventLoop()
             page.preview_ready.connect(loop.quit)

@@ -47,8 +47,10 @@ class ActionMonthPage(Page):
         self.by_type.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.by_type.verticalHeader().setVisible(False)
         self.by_type.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for col, w in ((1, 95), (2, 80), (3, 70)):
+            self.by_type.setColumnWidth(col, w)
         bl.addWidget(self.by_type)
-        body.addWidget(box, 2)
+        body.addWidget(box, 4)
         lbox = QGroupBox("Các hoạt động trong Tháng hành động")
         ll = QVBoxLayout(lbox)
         self.model = ActivityTableModel(self)
@@ -58,11 +60,17 @@ class ActionMonthPage(Page):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        h = self.table.horizontalHeader()
+        h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        h.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col, w in ((0, 88), (2, 120), (3, 150), (5, 62), (6, 52), (7, 52)):
+            self.table.setColumnWidth(col, w)
         for col in (4, 8):
             self.table.hideColumn(col)
         ll.addWidget(self.table)
-        body.addWidget(lbox, 3)
+        body.addWidget(lbox, 7)
         self.outer.addLayout(body, 1)
 
     def refresh(self):
