@@ -156,10 +156,21 @@ class Workspace:
             self.repo.delete_unit(code)
 
     def delete_target(self, year: int, code: str, kind: str = "annual") -> None:
-        self.repo.delete_target(self.repo.plan_id(year, kind), code)
+        """The target goes, and so does every task's link to it (one transaction)."""
+        pid = self.repo.plan_id(year, kind)
+        with self.db.atomic():
+            for task in self.repo.tasks(pid):
+                if code in task.targets:
+                    task.targets = [c for c in task.targets if c != code]
+                    self.repo.save_task(pid, task)
+            self.repo.delete_target(pid, code)
 
     def delete_task(self, year: int, code: str, kind: str = "annual") -> None:
-        self.repo.delete_task(self.repo.plan_id(year, kind), code)
+        """The task goes; activities that named it keep their data and lose only the link."""
+        pid = self.repo.plan_id(year, kind)
+        with self.db.atomic():
+            self.repo.unlink_task_from_activities(pid, code)
+            self.repo.delete_task(pid, code)
 
     def save_task(self, year: int, task: Task, kind: str = "annual") -> None:
         if not clean(task.content):

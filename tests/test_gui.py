@@ -220,3 +220,49 @@ def test_window_remembers_page(window, qtbot, tmp_path):
     from desktop_app.app import _qt_settings
 
     assert _qt_settings(tmp_path).value("window/page") == "tasks"
+
+
+def test_new_year_plan_created_and_unsaved_edit_asks_before_closing(window, qtbot):
+    window.ctx.set_year(2027)
+    page = window.go_to("plan")
+    assert page.create_btn.isVisible() and not page.save_btn.isEnabled()
+    qtbot.mouseClick(page.create_btn, Qt.MouseButton.LeftButton)
+    plan = window.ws.repo.plan(2027)
+    assert plan is not None and "2027" in plan.title
+    assert page.title_edit.text() == plan.title
+    page.title_edit.clear()
+    type_text(page.title_edit, "Kế hoạch bình đẳng giới xã Đông Sơn năm 2027")
+    assert page.has_unsaved()
+    asked = {}
+
+    def cancel(box):
+        asked["text"] = box.text()
+        box.button(QMessageBox.StandardButton.Cancel).click()
+
+    when_modal(cancel)
+    window.close()
+    assert "chưa lưu" in asked["text"] and window.isVisible()
+    when_modal(lambda box: box.button(QMessageBox.StandardButton.Save).click())
+    window.close()
+    assert not window.isVisible()
+    assert window.ws.repo.plan(2027).title == "Kế hoạch bình đẳng giới xã Đông Sơn năm 2027"
+
+
+def test_plan_page_refuses_empty_title(window, qtbot):
+    page = window.go_to("plan")
+    page.title_edit.clear()
+    qtbot.mouseClick(page.save_btn, Qt.MouseButton.LeftButton)
+    assert "không được để trống" in page.err.text()
+    assert window.ws.repo.plan(2026).title.startswith("Thực hiện công tác")
+    page.refresh()  # Hoàn tác
+
+
+def test_backup_now_and_restore_from_menu(window, qtbot):
+    path = window.backup_now()
+    assert path.exists()
+    before = activity_count(window)
+    window.ws.delete_activities([r[0] for r in window.ws.repo.activity_list_rows(2026)][:10])
+    assert activity_count(window) == before - 10
+    window.restore(path)
+    assert activity_count(window) == before
+    assert window.go_to("activities").model.total_count() == before

@@ -99,3 +99,15 @@ def test_activity_errors():
     assert set(errs) == {"start", "end", "participants_female"}
     a2 = Activity("   ", "training", dt.date(2025, 3, 1))
     assert "title" in activity_errors(a2, 2025)
+
+
+def test_deleting_a_target_or_task_leaves_no_dangling_link(loaded):
+    from desktop_app.store.exchange import export_package
+    from desktop_app.store.package_rules import package_errors
+
+    loaded.delete_target(2019, "T1")
+    loaded.delete_task(2019, "NV7")
+    plan = loaded.repo.plan(2019)
+    assert all("T1" not in t.targets for t in plan.tasks)
+    assert not [a for a in loaded.repo.activities_of_year(2019) if a.task == "NV7"]
+    assert package_errors(export_package(loaded.repo)) == []  # the export is still a valid package

@@ -243,6 +243,9 @@ class Repository:
         else:
             self.db["tasks"].insert(row)
 
+    def unlink_task_from_activities(self, plan_id: int, code: str) -> None:
+        self.db.execute("update activities set task = null where plan_id = ? and task = ?", [plan_id, code])
+
     def delete_task(self, plan_id: int, code: str) -> None:
         with self.db.atomic():
             self.db.execute("delete from tasks where plan_id = ? and code = ?", [plan_id, code])
