@@ -98,7 +98,38 @@ def run_command(args) -> int:
         ws.close()
 
 
+def _windows_std_streams() -> None:
+    """The windowed .exe starts with no sys.stdout: reach the caller's pipe or console, so
+    that `--self-test` and the commands can print (e.g. `BinhDangGioi.exe --self-test | more`)."""
+    if sys.platform != "win32" or (sys.stdout is not None and sys.stderr is not None):
+        return
+    import ctypes
+    import msvcrt
+    import os
+
+    k32 = ctypes.windll.kernel32
+    for name, handle_id in (("stdout", -11), ("stderr", -12)):
+        if getattr(sys, name) is not None:
+            continue
+        handle = k32.GetStdHandle(handle_id)
+        stream = None
+        if handle not in (0, -1, None):
+            try:
+                fd = msvcrt.open_osfhandle(handle, os.O_WRONLY)
+                stream = open(fd, "w", encoding="utf-8", errors="replace", buffering=1)
+            except OSError:
+                stream = None
+        if stream is None and k32.AttachConsole(-1):  # started from a console window
+            try:
+                stream = open("CONOUT$", "w", encoding="utf-8", errors="replace", buffering=1)
+            except OSError:
+                stream = None
+        if stream is not None:
+            setattr(sys, name, stream)
+
+
 def main(argv=None) -> int:
+    _windows_std_streams()
     for stream in (sys.stdout, sys.stderr):
         # Windows consoles default to a code page that cannot print Vietnamese.
         if stream is not None and hasattr(stream, "reconfigure"):
