@@ -44,11 +44,11 @@ print(" ".join(d["dependencies"] + [x for x in d["optional-dependencies"]["build
 PYEOF
 )
 "$PY" -m pip download -q --platform win_amd64 --python-version 3.12 --only-binary=:all: -d "$W/wheels" \
-  $REQS pefile pywin32-ctypes pip
+  $REQS "pefile==2023.2.7" "pywin32-ctypes==0.2.3" pip
 if [ ! -d "$W/python/Lib/site-packages/pip" ]; then
   unzip -q -o "$W"/wheels/pip-*.whl -d "$W/python/Lib/site-packages"
 fi
-wine "$W/python/python.exe" -m pip install -q --no-index --find-links "$W/wheels" $REQS pefile pywin32-ctypes 2>&1 | cat
+wine "$W/python/python.exe" -m pip install -q --no-index --find-links "$W/wheels" $REQS "pefile==2023.2.7" "pywin32-ctypes==0.2.3" 2>&1 | cat
 
 echo "== icuuc.dll stand-in (test-only, in the Wine prefix) =="
 x86_64-w64-mingw32-gcc -shared -O2 -o "$W/icuuc.dll" .ci/wine/icuuc_standin.c

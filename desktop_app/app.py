@@ -26,12 +26,17 @@ def process_age_ms() -> float:
             import ctypes
             from ctypes import wintypes
 
+            k32 = ctypes.windll.kernel32
+            # A HANDLE is 64 bits: without these declarations ctypes passes a 32-bit int.
+            k32.GetCurrentProcess.restype = wintypes.HANDLE
+            k32.GetProcessTimes.argtypes = [wintypes.HANDLE] + [ctypes.POINTER(wintypes.FILETIME)] * 4
+            k32.GetProcessTimes.restype = wintypes.BOOL
             ft = [wintypes.FILETIME() for _ in range(4)]
-            h = ctypes.windll.kernel32.GetCurrentProcess()
-            ctypes.windll.kernel32.GetProcessTimes(h, *[ctypes.byref(f) for f in ft])
+            if not k32.GetProcessTimes(k32.GetCurrentProcess(), *[ctypes.byref(f) for f in ft]):
+                raise OSError("GetProcessTimes")
             created = (ft[0].dwHighDateTime << 32) | ft[0].dwLowDateTime
             now = wintypes.FILETIME()
-            ctypes.windll.kernel32.GetSystemTimeAsFileTime(ctypes.byref(now))
+            k32.GetSystemTimeAsFileTime(ctypes.byref(now))
             now_v = (now.dwHighDateTime << 32) | now.dwLowDateTime
             return (now_v - created) / 10_000
     except (OSError, ValueError, IndexError, AttributeError):
@@ -85,12 +90,19 @@ def run_gui(db: str | None = None, demo: bool = False, self_test: bool = False) 
             return 0  # the running program was asked to come to the front
     if not self_test:
         install_excepthook()
+    else:
+        def fail(kind, exc, tb):  # any error during the self-test fails it at once
+            traceback.print_exception(kind, exc, tb)
+            state["code"] = 1
+            app.exit(1)
+
+        sys.excepthook = fail
+    state = {"code": 0, "ws": None}
     folder = db_path.parent if (explicit and not demo) else data_dir()
     win = MainWindow(None, _qt_settings(folder))
     if instance is not None:
         instance.activate.connect(lambda: (win.showNormal(), win.raise_(), win.activateWindow()))
     win.show()
-    state = {"code": 0, "ws": None}
 
     def first_pass():
         if self_test:

@@ -69,3 +69,23 @@ def test_report_without_plan_exits_1_and_writes_nothing(tmp_path):
     assert r.returncode == 1 and "2030" in r.stderr
     assert not out.exists()
     assert list(tmp_path.glob("*.pdf*")) == []
+
+
+def test_self_test_on_demo_and_on_imported_package(tmp_path):
+    env_run = lambda *a: subprocess.run(  # noqa: E731
+        [sys.executable, "-m", "desktop_app", *map(str, a)], cwd=ROOT, capture_output=True, text=True,
+        encoding="utf-8", env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen",
+                               "BDG_DATA_DIR": str(tmp_path / "data")}, timeout=300)
+    r = env_run("--self-test")
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.strip().splitlines()
+    assert lines[0].startswith("window shown after ") and lines[0].endswith(" ms")
+    assert 0 < int(lines[0].split()[3]) < 60_000
+    assert lines[-1] == "self-test ok"
+    db = tmp_path / "goi.db"
+    assert run("import", EXAMPLE, "--db", db).returncode == 0
+    r = env_run("--self-test", "--db", db)
+    assert r.returncode == 0 and r.stdout.strip().endswith("self-test ok"), r.stderr
+    empty = tmp_path / "trong.db"
+    r = env_run("--self-test", "--db", empty)
+    assert r.returncode == 1 and "self-test ok" not in r.stdout
