@@ -97,6 +97,8 @@ class Workspace:
 
         plans = self._require_plan(year)
         office = self.repo.office()
+        if office is None:
+            raise NoPlanError("Chưa có tên cơ quan ban hành: hãy nhập ở trang Cài đặt trước khi in.")
         period = "year" if kind == "plan" else kind
         figures = summary.compute(year, plans, self.repo.activities_of_year(year), period, today)
         return DocumentData(

@@ -266,3 +266,34 @@ def test_backup_now_and_restore_from_menu(window, qtbot):
     window.restore(path)
     assert activity_count(window) == before
     assert window.go_to("activities").model.total_count() == before
+
+
+def test_first_start_on_an_empty_database(qtbot, tmp_path):
+    """A new office: no office name, no plan. Every page opens and says what to do first."""
+    from desktop_app.app import _qt_settings
+    from desktop_app.services import Workspace
+    from desktop_app.ui.main_window import KEYS, MainWindow
+
+    ws = Workspace(tmp_path / "moi.db")
+    win = MainWindow(ws, _qt_settings(tmp_path))
+    qtbot.addWidget(win)
+    win.show()
+    for key in KEYS:
+        win.go_to(key)
+    assert "chưa có kế hoạch" in win.pages["dashboard"].note.text()
+    assert not win.pages["reports"].preview_btn.isEnabled()
+    plan_page = win.go_to("plan")
+    qtbot.mouseClick(plan_page.create_btn, Qt.MouseButton.LeftButton)
+    reports = win.go_to("reports")
+    reports.build_preview()
+    assert "Cài đặt" in reports.message.text()  # no office name yet: says where to type it
+    settings = win.go_to("settings")
+    type_text(settings.name, "Ủy ban nhân dân xã Tân Hòa")
+    type_text(settings.place, "Tân Hòa")
+    qtbot.mouseClick(settings.save_btn, Qt.MouseButton.LeftButton)
+    assert ws.repo.office().place_name == "Tân Hòa"
+    reports = win.go_to("reports")
+    with qtbot.waitSignal(reports.preview_ready, timeout=30000):
+        reports.build_preview()
+    win.pages["plan"].loaded = None
+    ws.close()
