@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .model import Activity, Plan, Target, Task
 
@@ -103,6 +104,18 @@ def activity_errors(a: Activity, plan_year: int | None = None) -> dict[str, str]
     if a.budget_vnd is not None and a.budget_vnd < 0:
         errors["budget_vnd"] = "Kinh phí không được âm"
     return errors
+
+
+CODE_PATTERN = re.compile(r"[A-Za-z0-9_.-]{1,32}")
+
+
+def code_error(code: str, existing: set[str] = frozenset()) -> str | None:
+    """Codes (of units, targets, tasks) as the exchange format allows them."""
+    if not CODE_PATTERN.fullmatch(code or ""):
+        return "Mã chỉ gồm chữ cái không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang (tối đa 32 ký tự), ví dụ NV01"
+    if code in existing:
+        return f"Mã {code} đã có, hãy chọn mã khác"
+    return None
 
 
 def target_errors(t: Target) -> dict[str, str]:

@@ -176,6 +176,16 @@ class ErrorLabel(QLabel):
         self.setVisible(bool(text))
 
 
+def save_cancel(dialog, on_save) -> QDialogButtonBox:
+    """Lưu / Hủy buttons (Qt has no Vietnamese translation of its standard ones)."""
+    bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    bb.button(QDialogButtonBox.StandardButton.Save).setText("Lưu")
+    bb.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
+    bb.accepted.connect(on_save)
+    bb.rejected.connect(dialog.reject)
+    return bb
+
+
 def field_row(widget: QWidget, error: ErrorLabel) -> QWidget:
     box = QWidget()
     lay = QVBoxLayout(box)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -22,11 +21,11 @@ from PySide6.QtWidgets import (
 
 from ...domain.model import OBJECTIVES, Target
 from ...domain.numbers import fmt_num, parse_vn_number
-from ...domain.rules import MET, NOT_MET, target_errors, target_verdict
+from ...domain.rules import MET, NOT_MET, code_error, target_errors, target_verdict
 from ...domain.summary import natural_key
 from ...domain.text import clean
 from ...store.errors import ValidationError
-from ..widgets import ErrorLabel, NumberEdit, UnitCombo, ask, show_error
+from ..widgets import ErrorLabel, NumberEdit, UnitCombo, ask, save_cancel, show_error
 from .base import Page
 
 COLS = ["Mã", "Mục tiêu", "Chỉ tiêu", "Kế hoạch", "6 tháng", "Cả năm", "Đánh giá 6 tháng", "Đánh giá cả năm"]
@@ -188,12 +187,7 @@ class TargetDialog(QDialog):
         form.addRow("Đơn vị chủ trì", self.lead)
         form.addRow("Ghi chú", self.note)
         form.addRow(self.err)
-        bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        bb.button(QDialogButtonBox.StandardButton.Save).setText("Lưu")
-        bb.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
-        bb.accepted.connect(self._accept)
-        bb.rejected.connect(self.reject)
-        form.addRow(bb)
+        form.addRow(save_cancel(self, self._accept))
         self.kind.currentIndexChanged.connect(self._kind_changed)
         if target:
             self.code.setText(target.code)
@@ -233,13 +227,9 @@ class TargetDialog(QDialog):
                                 actual=old.actual if numeric else None,
                                 actual_mid_year=old.actual_mid_year if numeric else None,
                                 achieved=None if numeric else old.achieved)
-        import re
-
-        if not re.fullmatch(r"[A-Za-z0-9_.-]{1,32}", code):
-            self.err.show_error("Mã chỉ gồm chữ cái không dấu, chữ số, dấu chấm, gạch ngang (ví dụ MT1.2)")
-            return None
-        if self.target is None and code in self.existing:
-            self.err.show_error(f"Mã {code} đã có trong kế hoạch")
+        problem = code_error(code, self.existing if self.target is None else set())
+        if problem:
+            self.err.show_error(problem)
             return None
         errs = target_errors(t)
         if errs:

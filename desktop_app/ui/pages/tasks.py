@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -11,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -24,11 +22,11 @@ from PySide6.QtWidgets import (
 
 from ...domain.model import TASK_STATUSES, Task
 from ...domain.numbers import fmt_date
-from ...domain.rules import is_overdue
+from ...domain.rules import code_error, is_overdue
 from ...domain.summary import natural_key
 from ...domain.text import clean
 from ...store.errors import ValidationError
-from ..widgets import DateEdit, ErrorLabel, UnitChecklist, UnitCombo, ask, show_error
+from ..widgets import DateEdit, ErrorLabel, UnitChecklist, UnitCombo, ask, save_cancel, show_error
 from .base import Page
 
 COLS = ["Mã", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Hạn hoàn thành", "Trạng thái"]
@@ -143,20 +141,13 @@ class TaskDialog(QDialog):
         form.addRow("Ngày hoàn thành", self.completed)
         form.addRow("Kết quả", self.result)
         form.addRow(self.err)
-        bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        bb.button(QDialogButtonBox.StandardButton.Save).setText("Lưu")
-        bb.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
-        bb.accepted.connect(self._accept)
-        bb.rejected.connect(self.reject)
-        form.addRow(bb)
+        form.addRow(save_cancel(self, self._accept))
 
     def result_task(self) -> Task | None:
         code = clean(self.code.text()) or ""
-        if not re.fullmatch(r"[A-Za-z0-9_.-]{1,32}", code):
-            self.err.show_error("Mã chỉ gồm chữ cái không dấu, chữ số, dấu chấm, gạch ngang (ví dụ NV01)")
-            return None
-        if self.task is None and code in self.existing:
-            self.err.show_error(f"Mã {code} đã có trong kế hoạch")
+        problem = code_error(code, self.existing if self.task is None else set())
+        if problem:
+            self.err.show_error(problem)
             return None
         targets = [c.strip() for c in self.targets.text().split(",") if c.strip()]
         unknown = [c for c in targets if c not in self.target_codes]

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -21,8 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.model import UNIT_KINDS, Unit
+from ...domain.rules import code_error
 from ...domain.text import clean
-from ..widgets import ErrorLabel, ask, show_error
+from ..widgets import ErrorLabel, ask, save_cancel, show_error
 from .base import Page
 
 
@@ -47,12 +45,7 @@ class UnitDialog(QDialog):
         form.addRow("Tên đơn vị *", self.name)
         form.addRow("Loại", self.kind)
         form.addRow(self.err)
-        bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        bb.button(QDialogButtonBox.StandardButton.Save).setText("Lưu")
-        bb.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
-        bb.accepted.connect(self._accept)
-        bb.rejected.connect(self.reject)
-        form.addRow(bb)
+        form.addRow(save_cancel(self, self._accept))
 
     def result_unit(self) -> Unit:
         return Unit(clean(self.code.text()) or "", clean(self.name.text()) or "", self.kind.currentData(),
@@ -60,10 +53,9 @@ class UnitDialog(QDialog):
 
     def _accept(self):
         u = self.result_unit()
-        if not re.fullmatch(r"[A-Za-z0-9_.-]{1,32}", u.code):
-            self.err.show_error("Mã chỉ gồm chữ cái không dấu, chữ số, dấu chấm, gạch ngang (tối đa 32 ký tự)")
-        elif self.unit is None and u.code in self.existing:
-            self.err.show_error(f"Đã có đơn vị mã {u.code}")
+        problem = code_error(u.code, self.existing if self.unit is None else set())
+        if problem:
+            self.err.show_error(problem)
         elif not u.name:
             self.err.show_error("Tên đơn vị không được để trống")
         else:
