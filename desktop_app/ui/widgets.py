@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDateEdit,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
