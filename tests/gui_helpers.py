@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 
 def type_text(widget, text: str) -> None:
@@ -22,7 +22,16 @@ def when_modal(fn, timeout_ms: int = 5000):
     def poll():
         dlg = QApplication.activeModalWidget()
         if dlg is not None:
-            fn(dlg)
+            try:
+                fn(dlg)
+            except BaseException:
+                # never leave a modal dialog open: the test fails instead of hanging
+                for _ in range(5):
+                    top = QApplication.activeModalWidget()
+                    if top is None:
+                        break
+                    QDialog.done(top, 0)  # the base class: no "discard?" question
+                raise
         elif waited["ms"] < timeout_ms:
             waited["ms"] += 20
             QTimer.singleShot(20, poll)

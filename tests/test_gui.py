@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from gui_helpers import type_text, when_modal
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 
 @pytest.fixture
@@ -297,3 +297,50 @@ def test_first_start_on_an_empty_database(qtbot, tmp_path):
         reports.build_preview()
     win.pages["plan"].loaded = None
     ws.close()
+
+
+def test_add_unit_task_and_target_through_their_dialogs(window, qtbot):
+    units = window.go_to("units")
+
+    def fill_unit(dlg):
+        qtbot.keyClicks(dlg.code, "CLB-NCT")
+        type_text(dlg.name, "Câu lạc bộ Người cao tuổi")
+        dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+
+    when_modal(fill_unit)
+    units.add()
+    assert window.ws.repo.unit_names()["CLB-NCT"] == "Câu lạc bộ Người cao tuổi"
+
+    targets = window.go_to("targets")
+
+    def fill_target(dlg):
+        qtbot.keyClicks(dlg.code, "MT9")
+        type_text(dlg.text, "Tỷ lệ hộ gia đình được tuyên truyền về bình đẳng giới")
+        qtbot.keyClicks(dlg.value, "80")
+        dlg.unit.setText("%")
+        dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+
+    when_modal(fill_target)
+    targets.add()
+    t = {x.code: x for x in window.ws.repo.plan(2026).targets}["MT9"]
+    assert (t.kind, t.comparison, t.target, t.unit) == ("numeric", ">=", 80, "%")
+
+    tasks = window.go_to("tasks")
+    seen = {}
+
+    def fill_task(dlg):
+        qtbot.keyClicks(dlg.code, "NV01")  # already used: refused with a reason
+        type_text(dlg.content, "Tổ chức giao lưu văn nghệ cho người cao tuổi")
+        dlg.lead.set_code("CLB-NCT")
+        save = dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+        save.click()
+        seen["error"] = dlg.err.text()
+        dlg.code.setText("NV99")
+        dlg.targets.setText("MT9")
+        save.click()
+
+    when_modal(fill_task)
+    tasks.add()
+    assert "đã có" in seen["error"]
+    task = {x.code: x for x in window.ws.repo.plan(2026).tasks}["NV99"]
+    assert task.lead == "CLB-NCT" and task.targets == ["MT9"]
