@@ -118,7 +118,15 @@ class Workspace:
 
     # ---- editing ----------------------------------------------------------------------
     def save_activity(self, activity: Activity, year: int, kind: str = "annual") -> str:
-        plan_id = self.repo.plan_id(year, kind)
+        """A new activity goes to the year's annual plan (or its Action Month plan when that is
+        all the year has); an edited one stays in the plan that holds it."""
+        plan_id = None
+        if activity.id:
+            held = self.repo.activity(activity.id)
+            if held is not None and held.plan_year == year:
+                plan_id = self.repo.plan_id(held.plan_year, held.plan_kind)
+        if plan_id is None:
+            plan_id = self.repo.plan_id(year, kind) or self.repo.plan_id(year, "action_month")
         if plan_id is None:
             raise ValidationError([f"Năm {year} chưa có kế hoạch: hãy tạo kế hoạch trước khi nhập hoạt động."])
         errors = rules.activity_errors(activity, plan_year=year)

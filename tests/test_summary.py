@@ -53,3 +53,18 @@ def test_activity_held_by_both_plans_counted_once(loaded, example):
     f = loaded.figures(2019, "year")
     assert f.totals.activities == 25
     assert f.action_month.activities == 6
+
+
+def test_edited_activity_stays_in_the_plan_that_holds_it(loaded, example):
+    from desktop_app.store.exchange import import_package
+
+    pkg = dict(example)
+    pkg["plans"] = [{"year": 2019, "kind": "action_month", "title": "Tháng hành động 2019",
+                     "activities": [{"id": "AM-1", "title": "Mít tinh", "type": "launch_event",
+                                     "start": "2019-11-20", "participants_total": 100}]}]
+    import_package(loaded.repo, pkg)
+    a = loaded.repo.activity("AM-1")
+    a.title = "Mít tinh hưởng ứng Tháng hành động"
+    loaded.save_activity(a, 2019)
+    again = loaded.repo.activity("AM-1")
+    assert again.plan_kind == "action_month" and again.title == "Mít tinh hưởng ứng Tháng hành động"
