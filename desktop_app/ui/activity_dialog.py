@@ -142,9 +142,9 @@ class ActivityDialog(QDialog):
         m.addWidget(self.outputs_other, 2, 1, 1, 3)
         m.addWidget(QLabel("Kinh phí (đồng)"), 3, 0)
         m.addWidget(self.budget, 3, 1)
-        m.addWidget(QLabel("Nguồn"), 3, 2)
-        m.addWidget(self.source, 3, 3)
-        m.addWidget(self.err["budget_vnd"], 4, 0, 1, 4)
+        m.addWidget(QLabel("Nguồn kinh phí"), 4, 0)
+        m.addWidget(self.source, 4, 1, 1, 3)
+        m.addWidget(self.err["budget_vnd"], 5, 0, 1, 4)
 
         privacy = QLabel("⚠ " + PRIVACY_NOTE)
         privacy.setWordWrap(True)
