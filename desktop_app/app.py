@@ -87,6 +87,11 @@ def run_gui(db: str | None = None, demo: bool = False, self_test: bool = False) 
 
         instance = SingleInstance(db_path)
         if not instance.acquire():
+            if not instance.reached_running:
+                QMessageBox.information(
+                    None, "Chương trình đang mở",
+                    "Chương trình đang được mở với tệp dữ liệu này (có thể bởi người dùng khác trên máy). "
+                    "Hãy dùng cửa sổ đang mở, hoặc đóng nó rồi mở lại.")
             return 0  # the running program was asked to come to the front
     if not self_test:
         install_excepthook()

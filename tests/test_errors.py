@@ -111,6 +111,7 @@ def test_single_instance(tmp_path, qtbot):
     second = SingleInstance(db)
     with qtbot.waitSignal(first.activate, timeout=3000):
         assert not second.acquire()  # the second start asks the first to come to the front
+    assert second.reached_running
     first.release()
     third = SingleInstance(db)
     assert third.acquire()

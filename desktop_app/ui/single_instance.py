@@ -21,6 +21,7 @@ class SingleInstance(QObject):
         self.lock = QLockFile(str(db_path) + ".lock")
         self.lock.setStaleLockTime(0)  # only a lock whose process is gone is stale
         self.server: QLocalServer | None = None
+        self.reached_running = False  # after a refused acquire: was the running one told?
 
     def acquire(self) -> bool:
         """True if we are the only instance; else the running one has been asked to show."""
@@ -28,7 +29,7 @@ class SingleInstance(QObject):
             # A lock left by a crashed program (its process is gone) is taken over.
             if self.lock.removeStaleLockFile() and self.lock.tryLock(200):
                 return self._listen()
-            self._poke()
+            self.reached_running = self._poke()
             return False
         return self._listen()
 
