@@ -12,14 +12,12 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -196,16 +194,6 @@ def field_row(widget: QWidget, error: ErrorLabel) -> QWidget:
     lay.addWidget(error)
     return box
 
-
-def button_row(*buttons: QPushButton, stretch_first: bool = True) -> QWidget:
-    box = QWidget()
-    lay = QHBoxLayout(box)
-    lay.setContentsMargins(0, 0, 0, 0)
-    if stretch_first:
-        lay.addStretch(1)
-    for b in buttons:
-        lay.addWidget(b)
-    return box
 
 
 def show_error(parent, title: str, text: str, details: list[str] | None = None) -> None:
