@@ -64,3 +64,13 @@ echo "== self-test under Wine =="
 HOME_DIR=$(mktemp -d)
 WINEPREFIX=$WINEPREFIX timeout 600 wine "$W/dist/BinhDangGioi.exe" --self-test 2>&1 | tee "$W/self-test.log" | cat
 grep -q "self-test ok" "$W/self-test.log"
+
+echo "== commands of the Windows executable under Wine =="
+cp tests/data/quang-thanh-2019.json "$W/goi.json"
+exe() { timeout 300 wine "$W/dist/BinhDangGioi.exe" "$@" 2>&1 | cat; }
+rm -f "$W"/smoke.*
+exe import "$W/goi.json" --db "$W/smoke.db"
+exe report --db "$W/smoke.db" --year 2019 --kind year --out "$W/smoke.pdf"
+exe report --db "$W/smoke.db" --year 2019 --kind year --out "$W/smoke.docx"
+exe export --db "$W/smoke.db" --year 2019 --out "$W/smoke.xlsx"
+ls -l "$W"/smoke.pdf "$W"/smoke.docx "$W"/smoke.xlsx
