@@ -34,9 +34,8 @@ DEFAULT_MARGINS = {"margin_top": 20, "margin_bottom": 20, "margin_left": 30, "ma
 def _styles() -> dict[str, ParagraphStyle]:
     fam = register()
     base = ParagraphStyle("body", fontName=fam, fontSize=BODY_SIZE, leading=BODY_SIZE * 1.25,
-                          alignment=TA_JUSTIFY, firstLineIndent=1.0 * 10 * mm / 10 * 10,
+                          alignment=TA_JUSTIFY, firstLineIndent=10 * mm,  # Decree 30: 1-1.27 cm
                           spaceBefore=0, spaceAfter=6)
-    base.firstLineIndent = 10 * mm  # 1 cm, within Decree 30's 1-1.27 cm
     return {
         "body": base,
         "item": ParagraphStyle("item", parent=base),

@@ -265,8 +265,7 @@ def rule_errors(data) -> list[tuple[str, str]]:
                 add(ap + ["task"], f"nhiệm vụ '{tc}' không có trong kế hoạch này")
             total, fem, male = (a.get("participants_total"), a.get("participants_female"),
                                 a.get("participants_male"))
-            ints = all(isinstance(x, int) and not isinstance(x, bool) for x in (total,))
-            if ints:
+            if isinstance(total, int) and not isinstance(total, bool):
                 if isinstance(fem, int) and fem > total:
                     add(ap + ["participants_female"], f"số nữ tham gia ({fem}) lớn hơn tổng số ({total})")
                 if isinstance(male, int) and male > total:
