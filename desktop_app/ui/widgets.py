@@ -212,3 +212,45 @@ def ask(parent, title: str, text: str) -> bool:
     box.button(QMessageBox.StandardButton.No).setText("Không")
     box.setDefaultButton(QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes
+
+
+class SignerFields:
+    """The four lines of a signature block, added to a form; one reading and writing of them."""
+
+    def __init__(self, form, labels=("Thẩm quyền", "Ký thay", "Chức vụ", "Họ và tên")):
+        self.authority, self.on_behalf, self.title, self.name = (QLineEdit() for _ in range(4))
+        self.authority.setPlaceholderText("TM. ỦY BAN NHÂN DÂN")
+        self.on_behalf.setPlaceholderText("KT. CHỦ TỊCH")
+        self.title.setPlaceholderText("PHÓ CHỦ TỊCH")
+        for label, w in zip(labels, (self.authority, self.on_behalf, self.title, self.name)):
+            form.addRow(label, w)
+
+    def set_signer(self, s) -> None:
+        self.authority.setText((s and s.authority) or "")
+        self.on_behalf.setText((s and s.on_behalf) or "")
+        self.title.setText((s and s.title) or "")
+        self.name.setText((s and s.name) or "")
+
+    def signer(self):
+        """None when neither a name nor a title is typed."""
+        from ..domain.model import Signer
+
+        name, title = clean(self.name.text()), clean(self.title.text())
+        if not name and not title:
+            return None
+        return Signer(title=title or "", name=name or "", authority=clean(self.authority.text()),
+                      on_behalf=clean(self.on_behalf.text()))
+
+
+class UnitFilter(QComboBox):
+    """'Mọi đơn vị' or one unit; refilling keeps the choice and emits nothing."""
+
+    def set_units(self, units: dict[str, str]) -> None:
+        current = self.currentData()
+        self.blockSignals(True)
+        self.clear()
+        self.addItem("Mọi đơn vị", None)
+        for code, name in sorted(units.items(), key=lambda kv: kv[1]):
+            self.addItem(name, code)
+        self.setCurrentIndex(max(0, self.findData(current)))
+        self.blockSignals(False)

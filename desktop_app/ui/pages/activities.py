@@ -22,7 +22,7 @@ from ...domain.numbers import fmt_int
 from ...domain.rules import action_month_window
 from ..activity_dialog import ActivityDialog
 from ..activity_model import FEMALE, TOTAL, ActivityTableModel
-from ..widgets import DateEdit, ask, show_error
+from ..widgets import DateEdit, UnitFilter, ask, show_error
 from .base import Page
 
 
@@ -40,7 +40,7 @@ class ActivitiesPage(Page):
         self.type_filter.addItem("Mọi loại", None)
         for k, v in ACTIVITY_TYPES.items():
             self.type_filter.addItem(v, k)
-        self.unit_filter = QComboBox()
+        self.unit_filter = UnitFilter()
         self.unit_filter.setMinimumWidth(180)
         self.date_from = DateEdit(optional=True)
         self.date_to = DateEdit(optional=True)
@@ -99,14 +99,7 @@ class ActivitiesPage(Page):
 
     def refresh(self):
         units = self.ctx.units()
-        current = self.unit_filter.currentData()
-        self.unit_filter.blockSignals(True)
-        self.unit_filter.clear()
-        self.unit_filter.addItem("Mọi đơn vị", None)
-        for code, name in sorted(units.items(), key=lambda kv: kv[1]):
-            self.unit_filter.addItem(name, code)
-        self.unit_filter.setCurrentIndex(max(0, self.unit_filter.findData(current)))
-        self.unit_filter.blockSignals(False)
+        self.unit_filter.set_units(units)
         self.model.set_rows(self.ctx.ws.repo.activity_list_rows(self.ctx.year), units)
         self.apply_filters()
         has_plan = self.ctx.plan() is not None

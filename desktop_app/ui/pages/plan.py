@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.model import ContentSection, Deadline, Plan, Signer
+from ...domain.model import ContentSection, Deadline, Plan
 from ...domain.numbers import fmt_int, parse_vn_number
 from ...domain.text import clean
 from ...services import NoPlanError
 from ...store.errors import ValidationError
-from ..widgets import DateEdit, ErrorLabel, LinesEdit, NumberEdit, ask, show_error
+from ..widgets import DateEdit, ErrorLabel, LinesEdit, NumberEdit, SignerFields, ask, show_error
 from .base import Page
 
 
@@ -102,10 +102,6 @@ class PlanPage(Page):
         add_dl.clicked.connect(lambda: self._add_deadline(None))
         del_dl.clicked.connect(lambda: self.deadlines.removeRow(self.deadlines.currentRow()))
         self.recipients = LinesEdit(placeholder="Mỗi dòng một nơi nhận; dòng cuối: Lưu: VT, ...")
-        self.s_authority, self.s_behalf, self.s_title, self.s_name = (QLineEdit() for _ in range(4))
-        self.s_authority.setPlaceholderText("TM. ỦY BAN NHÂN DÂN")
-        self.s_behalf.setPlaceholderText("KT. CHỦ TỊCH")
-        self.s_title.setPlaceholderText("PHÓ CHỦ TỊCH")
         self.err = ErrorLabel()
 
         form_w = QWidget()
@@ -151,10 +147,7 @@ class PlanPage(Page):
         g5 = QGroupBox("Nơi nhận và người ký")
         f5 = QFormLayout(g5)
         f5.addRow("Nơi nhận", self.recipients)
-        f5.addRow("Thẩm quyền", self.s_authority)
-        f5.addRow("Ký thay", self.s_behalf)
-        f5.addRow("Chức vụ", self.s_title)
-        f5.addRow("Họ và tên", self.s_name)
+        self.signer = SignerFields(f5)
         col.addWidget(g5)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -225,11 +218,7 @@ class PlanPage(Page):
         for d in plan.deadlines:
             self._add_deadline(d)
         self.recipients.set_lines(plan.recipients)
-        s = plan.signer or Signer("", "")
-        self.s_authority.setText(s.authority or "")
-        self.s_behalf.setText(s.on_behalf or "")
-        self.s_title.setText(s.title or "")
-        self.s_name.setText(s.name or "")
+        self.signer.set_signer(plan.signer)
 
     def form_plan(self) -> Plan:
         base = self.loaded or Plan(self.ctx.year, "annual", "")
@@ -240,10 +229,7 @@ class PlanPage(Page):
             to = clean(self.deadlines.item(r, 2).text() if self.deadlines.item(r, 2) else "")
             if label and due:
                 deadlines.append(Deadline(label, due, to))
-        signer = None
-        if clean(self.s_name.text()) or clean(self.s_title.text()):
-            signer = Signer(title=clean(self.s_title.text()) or "", name=clean(self.s_name.text()) or "",
-                            authority=clean(self.s_authority.text()), on_behalf=clean(self.s_behalf.text()))
+        signer = self.signer.signer()
         try:
             budget = parse_vn_number(self.budget.text())
         except ValueError:

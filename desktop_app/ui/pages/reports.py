@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.model import ReportText, Signer
+from ...domain.model import ReportText
 from ...domain.text import clean
 from ...reports.build import write_document
 from ...services import DOCUMENT_KINDS, NoPlanError
 from ..pdf_view import PdfPreview, print_pdf, render_pages
-from ..widgets import DateEdit, ErrorLabel, LinesEdit, show_error
+from ..widgets import DateEdit, ErrorLabel, LinesEdit, SignerFields, show_error
 from ..worker import run_in_thread
 from .base import Page
 
@@ -84,11 +84,7 @@ class ReportsPage(Page):
         self.recipients = LinesEdit(placeholder="Mỗi dòng một nơi nhận")
         self.recipients.setMaximumHeight(90)
         form.addRow("Nơi nhận", self.recipients)
-        self.s_authority, self.s_behalf, self.s_title, self.s_name = (QLineEdit() for _ in range(4))
-        form.addRow("Thẩm quyền ký", self.s_authority)
-        form.addRow("Ký thay", self.s_behalf)
-        form.addRow("Chức vụ", self.s_title)
-        form.addRow("Người ký", self.s_name)
+        self.signer = SignerFields(form, ("Thẩm quyền ký", "Ký thay", "Chức vụ", "Người ký"))
         self.text_box = QGroupBox("Nội dung do cán bộ nhập (số liệu được tính tự động)")
         tb = QVBoxLayout(self.text_box)
         scroll = QScrollArea()
@@ -184,20 +180,12 @@ class ReportsPage(Page):
         for key, w in self.parts.items():
             w.setPlainText(getattr(t, key) or "")
         self.recipients.set_lines(t.recipients)
-        s = t.signer or Signer("", "")
-        self.s_authority.setText(s.authority or "")
-        self.s_behalf.setText(s.on_behalf or "")
-        self.s_title.setText(s.title or "")
-        self.s_name.setText(s.name or "")
+        self.signer.set_signer(t.signer)
 
     def form_text(self) -> ReportText:
-        signer = None
-        if clean(self.s_name.text()) or clean(self.s_title.text()):
-            signer = Signer(clean(self.s_title.text()) or "", clean(self.s_name.text()) or "",
-                            clean(self.s_authority.text()), clean(self.s_behalf.text()))
         return ReportText(
             year=self.ctx.year, period=self.kind, number=clean(self.number.text()),
-            issued_on=self.issued.value(), recipients=self.recipients.lines(), signer=signer,
+            issued_on=self.issued.value(), recipients=self.recipients.lines(), signer=self.signer.signer(),
             **{k: clean(w.toPlainText()) for k, w in self.parts.items()})
 
     def has_unsaved(self) -> bool:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from ...domain.model import OFFICE_LEVELS, Office
 from ...domain.text import clean
 from ...store.repository import signer_to_dict
-from ..widgets import ErrorLabel
+from ..widgets import ErrorLabel, SignerFields
 from .base import Page
 
 MARGINS = {  # Decree 30 ranges, in mm
@@ -48,13 +48,9 @@ class SettingsPage(Page):
         f1.addRow("Cấp", self.level)
         self.outer.addWidget(g1)
 
-        self.s_authority, self.s_behalf, self.s_title, self.s_name = (QLineEdit() for _ in range(4))
         g2 = QGroupBox("Người ký mặc định (cho kế hoạch, báo cáo mới)")
         f2 = QFormLayout(g2)
-        f2.addRow("Thẩm quyền", self.s_authority)
-        f2.addRow("Ký thay", self.s_behalf)
-        f2.addRow("Chức vụ", self.s_title)
-        f2.addRow("Họ và tên", self.s_name)
+        self.signer = SignerFields(f2)
         self.outer.addWidget(g2)
 
         g3 = QGroupBox("Lề trang in (mm, theo Nghị định 30/2020/NĐ-CP)")
@@ -110,10 +106,7 @@ class SettingsPage(Page):
         self.place.setText(o.place_name)
         self.province.setText(o.province or "")
         self.level.setCurrentIndex(max(0, self.level.findData(o.level)))
-        s = self.ctx.ws.default_signer()
-        for w, v in ((self.s_authority, s and s.authority), (self.s_behalf, s and s.on_behalf),
-                     (self.s_title, s and s.title), (self.s_name, s and s.name)):
-            w.setText(v or "")
+        self.signer.set_signer(self.ctx.ws.default_signer())
         for key, value in self.ctx.ws.page_settings().items():
             self.margins[key].setValue(value)
         from ...paths import backup_dir
@@ -128,12 +121,7 @@ class SettingsPage(Page):
             self.err.show_error("Hãy nhập tên cơ quan và địa danh: chúng được in ở đầu mọi văn bản.")
             return
         self.err.show_error(None)
-        from ...domain.model import Signer
-
-        signer = None
-        if clean(self.s_name.text()):
-            signer = Signer(clean(self.s_title.text()) or "", clean(self.s_name.text()),
-                            clean(self.s_authority.text()), clean(self.s_behalf.text()))
+        signer = self.signer.signer()
         settings = {k: str(int(w.value())) for k, w in self.margins.items()}
         settings["default_signer"] = json.dumps(signer_to_dict(signer), ensure_ascii=False) if signer else None
         settings["backup_extra_dir"] = clean(self.extra_dir.text())

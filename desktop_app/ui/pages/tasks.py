@@ -26,7 +26,7 @@ from ...domain.rules import code_error, is_overdue
 from ...domain.summary import natural_key
 from ...domain.text import clean
 from ...store.errors import ValidationError
-from ..widgets import DateEdit, ErrorLabel, UnitChecklist, UnitCombo, ask, save_cancel, show_error
+from ..widgets import DateEdit, ErrorLabel, UnitChecklist, UnitCombo, UnitFilter, ask, save_cancel, show_error
 from .base import Page
 
 COLS = ["Mã", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Hạn hoàn thành", "Trạng thái"]
@@ -188,7 +188,7 @@ class TasksPage(Page):
         self.proxy = TaskFilter()
         self.proxy.setSourceModel(self.model)
         filters = QHBoxLayout()
-        self.unit_filter = QComboBox()
+        self.unit_filter = UnitFilter()
         self.unit_filter.setMinimumWidth(220)
         self.status_filter = QComboBox()
         self.status_filter.addItem("Mọi trạng thái", None)
@@ -231,14 +231,7 @@ class TasksPage(Page):
     def refresh(self):
         units = self.ctx.units()
         plan = self.ctx.plan()
-        current = self.unit_filter.currentData()
-        self.unit_filter.blockSignals(True)
-        self.unit_filter.clear()
-        self.unit_filter.addItem("Mọi đơn vị", None)
-        for code, name in sorted(units.items(), key=lambda kv: kv[1]):
-            self.unit_filter.addItem(name, code)
-        self.unit_filter.setCurrentIndex(max(0, self.unit_filter.findData(current)))
-        self.unit_filter.blockSignals(False)
+        self.unit_filter.set_units(units)
         self.model.set_tasks(plan.tasks if plan else [], units)
         for b in (self.add_btn, self.edit_btn, self.del_btn):
             b.setEnabled(plan is not None)
