@@ -43,7 +43,7 @@ d = tomllib.load(open("pyproject.toml", "rb"))["project"]
 print(" ".join(d["dependencies"] + [x for x in d["optional-dependencies"]["build"]]))
 PYEOF
 )
-"$PY" -m pip download -q --platform win_amd64 --python-version 3.12 --only-binary=:all: -d "$W/wheels" \
+"$PY" -m pip download -q -c .ci/constraints.txt --platform win_amd64 --python-version 3.12 --only-binary=:all: -d "$W/wheels" \
   $REQS "pefile==2023.2.7" "pywin32-ctypes==0.2.3" pip
 if [ ! -d "$W/python/Lib/site-packages/pip" ]; then
   unzip -q -o "$W"/wheels/pip-*.whl -d "$W/python/Lib/site-packages"
