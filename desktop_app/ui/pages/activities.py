@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableView,
 )
 
@@ -73,22 +72,10 @@ class ActivitiesPage(Page):
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
         self.outer.addWidget(self.table, 1)
 
-        self.summary = QLabel()
-        self.add_btn = QPushButton("Thêm hoạt động")
+        self.add_btn, self.edit_btn, self.dup_btn, self.del_btn = self.action_bar(
+            ("Thêm hoạt động", self.add), ("Sửa", self.edit_selected),
+            ("Nhân bản", self.duplicate_selected), ("Xóa", self.delete_selected))
         self.add_btn.setToolTip("Ctrl+N")
-        self.edit_btn = QPushButton("Sửa")
-        self.dup_btn = QPushButton("Nhân bản")
-        self.del_btn = QPushButton("Xóa")
-        bar = QHBoxLayout()
-        bar.addWidget(self.summary, 1)
-        for b in (self.add_btn, self.edit_btn, self.dup_btn, self.del_btn):
-            bar.addWidget(b)
-        self.outer.addLayout(bar)
-
-        self.add_btn.clicked.connect(self.add)
-        self.edit_btn.clicked.connect(self.edit_selected)
-        self.dup_btn.clicked.connect(self.duplicate_selected)
-        self.del_btn.clicked.connect(self.delete_selected)
         self.search.textChanged.connect(self.apply_filters)
         self.type_filter.currentIndexChanged.connect(self.apply_filters)
         self.unit_filter.currentIndexChanged.connect(self.apply_filters)

@@ -4,7 +4,7 @@ next time it is shown, so a change on one page costs nothing for the hidden ones
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..context import AppContext
 
@@ -23,6 +23,20 @@ class Page(QWidget):
         heading = QLabel(self.title)
         heading.setObjectName("pageTitle")
         self.outer.addWidget(heading)
+
+    def action_bar(self, *buttons: tuple[str, object]) -> list[QPushButton]:
+        """The row under a list: a summary on the left (self.summary), buttons on the right."""
+        bar = QHBoxLayout()
+        self.summary = QLabel()
+        bar.addWidget(self.summary, 1)
+        made = []
+        for text, slot in buttons:
+            b = QPushButton(text)
+            b.clicked.connect(lambda _=False, s=slot: s())
+            bar.addWidget(b)
+            made.append(b)
+        self.outer.addLayout(bar)
+        return made
 
     def mark_stale(self, *_):
         self._stale = True

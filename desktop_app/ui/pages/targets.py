@@ -11,11 +11,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableView,
 )
 
@@ -268,18 +266,8 @@ class TargetsPage(Page):
         self.message = ErrorLabel()
         self.outer.addWidget(self.message)
         self.model.error.connect(self.message.show_error)
-        bar = QHBoxLayout()
-        self.summary = QLabel()
-        bar.addWidget(self.summary, 1)
-        self.add_btn = QPushButton("Thêm chỉ tiêu")
-        self.edit_btn = QPushButton("Sửa chỉ tiêu")
-        self.del_btn = QPushButton("Xóa chỉ tiêu")
-        for b in (self.add_btn, self.edit_btn, self.del_btn):
-            bar.addWidget(b)
-        self.outer.addLayout(bar)
-        self.add_btn.clicked.connect(self.add)
-        self.edit_btn.clicked.connect(self.edit)
-        self.del_btn.clicked.connect(self.delete)
+        self.add_btn, self.edit_btn, self.del_btn = self.action_bar(
+            ("Thêm chỉ tiêu", self.add), ("Sửa chỉ tiêu", self.edit), ("Xóa chỉ tiêu", self.delete))
         self.model.dataChanged.connect(self._summarise)
 
     def _save(self, t: Target):

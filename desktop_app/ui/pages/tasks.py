@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QTableView,
 )
 
@@ -213,18 +212,8 @@ class TasksPage(Page):
             self.table.setColumnWidth(col, w)
         self.table.doubleClicked.connect(lambda _: self.edit())
         self.outer.addWidget(self.table, 1)
-        bar = QHBoxLayout()
-        self.summary = QLabel()
-        bar.addWidget(self.summary, 1)
-        self.add_btn = QPushButton("Thêm nhiệm vụ")
-        self.edit_btn = QPushButton("Sửa")
-        self.del_btn = QPushButton("Xóa")
-        for b in (self.add_btn, self.edit_btn, self.del_btn):
-            bar.addWidget(b)
-        self.outer.addLayout(bar)
-        self.add_btn.clicked.connect(self.add)
-        self.edit_btn.clicked.connect(self.edit)
-        self.del_btn.clicked.connect(self.delete)
+        self.add_btn, self.edit_btn, self.del_btn = self.action_bar(
+            ("Thêm nhiệm vụ", self.add), ("Sửa", self.edit), ("Xóa", self.delete))
         self.unit_filter.currentIndexChanged.connect(self._filter)
         self.status_filter.currentIndexChanged.connect(self._filter)
 

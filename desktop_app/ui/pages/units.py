@@ -9,11 +9,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
-    QPushButton,
     QTableView,
 )
 
@@ -80,20 +77,9 @@ class UnitsPage(Page):
         self.table.setColumnWidth(3, 150)
         self.table.doubleClicked.connect(lambda _: self.edit())
         self.outer.addWidget(self.table, 1)
-        bar = QHBoxLayout()
-        self.summary = QLabel()
-        bar.addWidget(self.summary, 1)
-        self.add_btn = QPushButton("Thêm đơn vị")
-        self.edit_btn = QPushButton("Đổi tên")
-        self.toggle_btn = QPushButton("Ngừng / dùng lại")
-        self.del_btn = QPushButton("Xóa")
-        for b in (self.add_btn, self.edit_btn, self.toggle_btn, self.del_btn):
-            bar.addWidget(b)
-        self.outer.addLayout(bar)
-        self.add_btn.clicked.connect(self.add)
-        self.edit_btn.clicked.connect(self.edit)
-        self.toggle_btn.clicked.connect(self.toggle)
-        self.del_btn.clicked.connect(self.delete)
+        self.add_btn, self.edit_btn, self.toggle_btn, self.del_btn = self.action_bar(
+            ("Thêm đơn vị", self.add), ("Đổi tên", self.edit), ("Ngừng / dùng lại", self.toggle),
+            ("Xóa", self.delete))
         self.units: list[Unit] = []
 
     def refresh(self):
