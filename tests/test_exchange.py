@@ -125,6 +125,7 @@ def test_several_errors_all_reported_and_nothing_changes(workspace, example):
     (lambda p: p["plans"][0].__setitem__("action_month_start", "02-30"), "plans[0].action_month_start"),
     (lambda p: p["plans"][0]["tasks"][0].__setitem__("due", "2019-13-01"), "plans[0].tasks[0].due"),
     (lambda p: p["units"][0].__setitem__("code", "có dấu"), "units[0].code"),
+    (lambda p: p["plans"][0].__setitem__("deadlines", True), "plans[0].deadlines"),  # found by hypothesis
     (lambda p: p["plans"][0]["activities"][0].__setitem__("participants_total", True), "plans[0].activities[0].participants_total"),
     (lambda p: p["plans"][0]["targets"][0].__setitem__("target", "60"), "plans[0].targets[0].target"),
 ])

@@ -131,8 +131,9 @@ def _is_date_string(value) -> bool:
     return isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-"
 
 
-def _codes(items, key="code"):
-    return [x.get(key) for x in items if isinstance(x, dict)]
+def _list(value) -> list:
+    """A list field, or nothing to check when it has the wrong type (the schema says so)."""
+    return value if isinstance(value, list) else []
 
 
 def rule_errors(data) -> list[tuple[str, str]]:
@@ -148,7 +149,7 @@ def rule_errors(data) -> list[tuple[str, str]]:
         if _is_date_string(value) and _date(value) is None:
             add(path, f"ngày {value} không có trên lịch")
 
-    units = data.get("units") if isinstance(data.get("units"), list) else []
+    units = _list(data.get("units"))
     unit_codes: dict[str, int] = {}
     for i, u in enumerate(units):
         if isinstance(u, dict) and isinstance(u.get("code"), str):
@@ -162,7 +163,7 @@ def rule_errors(data) -> list[tuple[str, str]]:
         if isinstance(code, str) and code not in unit_codes:
             add(path, f"{what} '{code}' không có trong danh sách đơn vị (units)")
 
-    plans = data.get("plans") if isinstance(data.get("plans"), list) else []
+    plans = _list(data.get("plans"))
     plan_keys: dict[tuple, int] = {}
     activity_ids: dict[str, str] = {}
     for pi, p in enumerate(plans):
@@ -186,11 +187,11 @@ def rule_errors(data) -> list[tuple[str, str]]:
         am_s, am_e = p.get("action_month_start"), p.get("action_month_end")
         if isinstance(am_s, str) and isinstance(am_e, str) and am_s > am_e:
             add(pp + ["action_month_end"], f"ngày kết thúc Tháng hành động ({am_e}) trước ngày bắt đầu ({am_s})")
-        for di, d in enumerate(p.get("deadlines") or []):
+        for di, d in enumerate(_list(p.get("deadlines"))):
             if isinstance(d, dict):
                 check_date(pp + ["deadlines", di, "due"], d.get("due"))
 
-        targets = p.get("targets") if isinstance(p.get("targets"), list) else []
+        targets = _list(p.get("targets"))
         target_codes: dict[str, int] = {}
         for ti, t in enumerate(targets):
             if not isinstance(t, dict):
@@ -214,7 +215,7 @@ def rule_errors(data) -> list[tuple[str, str]]:
                     add(tp + ["target"], "chỉ tiêu định tính không có giá trị kế hoạch bằng số (để null)")
             check_unit(tp + ["lead"], t.get("lead"), "đơn vị chủ trì")
 
-        tasks = p.get("tasks") if isinstance(p.get("tasks"), list) else []
+        tasks = _list(p.get("tasks"))
         task_codes: dict[str, int] = {}
         for ki, t in enumerate(tasks):
             if not isinstance(t, dict):
@@ -227,9 +228,9 @@ def rule_errors(data) -> list[tuple[str, str]]:
                 else:
                     task_codes[c] = ki
             check_unit(kp + ["lead"], t.get("lead"), "đơn vị chủ trì")
-            for j, u in enumerate(t.get("partners") or [] if isinstance(t.get("partners"), list) else []):
+            for j, u in enumerate(_list(t.get("partners"))):
                 check_unit(kp + ["partners", j], u, "đơn vị phối hợp")
-            for j, tc in enumerate(t.get("targets") or [] if isinstance(t.get("targets"), list) else []):
+            for j, tc in enumerate(_list(t.get("targets"))):
                 if isinstance(tc, str) and tc not in target_codes:
                     add(kp + ["targets", j], f"chỉ tiêu '{tc}' không có trong kế hoạch này")
             for key in ("start", "due", "completed_on"):
@@ -238,7 +239,7 @@ def rule_errors(data) -> list[tuple[str, str]]:
             if s and d and d < s:
                 add(kp + ["due"], f"hạn hoàn thành {d:%d/%m/%Y} trước ngày bắt đầu {s:%d/%m/%Y}")
 
-        acts = p.get("activities") if isinstance(p.get("activities"), list) else []
+        acts = _list(p.get("activities"))
         for ai, a in enumerate(acts):
             if not isinstance(a, dict):
                 continue
@@ -258,7 +259,7 @@ def rule_errors(data) -> list[tuple[str, str]]:
             if start and end and end < start:
                 add(ap + ["end"], f"ngày kết thúc {end:%d/%m/%Y} trước ngày bắt đầu {start:%d/%m/%Y}")
             check_unit(ap + ["organizer"], a.get("organizer"), "đơn vị tổ chức")
-            for j, u in enumerate(a.get("partners") or [] if isinstance(a.get("partners"), list) else []):
+            for j, u in enumerate(_list(a.get("partners"))):
                 check_unit(ap + ["partners", j], u, "đơn vị phối hợp")
             tc = a.get("task")
             if isinstance(tc, str) and tc not in task_codes:
@@ -277,7 +278,7 @@ def rule_errors(data) -> list[tuple[str, str]]:
                 if isinstance(eth, int) and eth > total:
                     add(ap + ["participants_ethnic_minority"], f"số người dân tộc thiểu số ({eth}) lớn hơn tổng số ({total})")
 
-    reports = data.get("reports") if isinstance(data.get("reports"), list) else []
+    reports = _list(data.get("reports"))
     report_keys: dict[tuple, int] = {}
     for ri, r in enumerate(reports):
         if not isinstance(r, dict):
