@@ -344,3 +344,32 @@ def test_add_unit_task_and_target_through_their_dialogs(window, qtbot):
     assert "đã có" in seen["error"]
     task = {x.code: x for x in window.ws.repo.plan(2026).tasks}["NV99"]
     assert task.lead == "CLB-NCT" and task.targets == ["MT9"]
+
+
+def test_activity_list_sorts_units_in_vietnamese_order_on_header_click(window, qtbot):
+    from PySide6.QtCore import QPoint
+
+    page = window.go_to("activities")
+    header = page.table.horizontalHeader()
+    col = 3
+    assert page.model.headerData(col, Qt.Orientation.Horizontal) == "Đơn vị tổ chức"
+    at = QPoint(header.sectionViewportPosition(col) + 10, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert header.sortIndicatorSection() == col
+    if header.sortIndicatorOrder() != Qt.SortOrder.AscendingOrder:
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    shown = [page.model.index(r, col).data() for r in range(page.model.rowCount())]
+    firsts = list(dict.fromkeys(shown))  # each unit once, in the order shown
+    # plain code-point order would put "Đoàn..." and "Ủy ban..." after every other unit
+    assert firsts == ["CLB “Gia đình phát triển bền vững” thôn Đông Hải", "Công an xã",
+                      "Đoàn Thanh niên Cộng sản Hồ Chí Minh xã", "Hội Cựu chiến binh xã",
+                      "Hội Liên hiệp Phụ nữ xã", "Hội Nông dân xã", "Phòng Văn hóa - Xã hội",
+                      "Trạm Y tế xã", "Trường THCS Đông Sơn", "Trường Tiểu học Đông Sơn",
+                      "Ủy ban Mặt trận Tổ quốc Việt Nam xã"]
+
+
+def test_unit_pick_lists_are_in_vietnamese_order(window, qtbot):
+    page = window.go_to("activities")
+    names = [page.unit_filter.itemText(i) for i in range(1, page.unit_filter.count())]
+    assert names.index("Đoàn Thanh niên Cộng sản Hồ Chí Minh xã") < names.index("Hội Nông dân xã")
+    assert names.index("Ủy ban Mặt trận Tổ quốc Việt Nam xã") < names.index("Văn phòng HĐND và UBND xã")

@@ -44,3 +44,59 @@ def normalize_tree(node):
     if isinstance(node, dict):
         return {normalize_tree(k): normalize_tree(v) for k, v in node.items()}
     return node
+
+
+# ---- Vietnamese alphabetical order ----------------------------------------------------------
+# Python compares code points, which puts every accented letter after z ("Ủy ban" after "Xã",
+# "Đoàn" after "Thôn"). Vietnamese order: đ is a letter after d, ă â after a, ê after e, ô ơ after
+# o, ư after u; tones count only between otherwise equal words, in the order
+# none, huyền, hỏi, ngã, sắc, nặng. Numbers compare by value ("Thôn 2" before "Thôn 10").
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_TONE_MARKS = "\u0300\u0309\u0303\u0301\u0323"
+_LETTER_BASE = 0xE000  # letters after spaces, punctuation and digits, as in a dictionary
+_NUMBER_MARK = 0xDF00  # before a number, its length in digits: shorter numbers are smaller
+_NUMBER = re.compile(r"[0-9]+")
+
+
+def _sort_table() -> dict[int, str]:
+    """Each character to two: its place in the alphabet and its tone (for letters), so one
+    str.translate gives both; every other character keeps its place and has no tone."""
+    table = {c: chr(c) + "\x00" for c in (*range(0x09, 0x250), *range(0x1E00, 0x2070),
+                                           *range(_NUMBER_MARK, _NUMBER_MARK + 100))}
+    for c in (*range(0x61, 0x7B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        ch = chr(c)
+        parts = unicodedata.normalize("NFD", ch)
+        marks = [m for m in parts[1:] if m in _TONE_MARKS]
+        base = unicodedata.normalize("NFC", "".join(m for m in parts if m not in _TONE_MARKS))
+        if base not in _ALPHABET:  # é, ç, ü... of other languages: their plain letter
+            base = parts[0]
+        if ch.lower() == ch and base in _ALPHABET:
+            tone = _TONE_MARKS.index(marks[0]) + 1 if marks else 0
+            table[c] = chr(_LETTER_BASE + _ALPHABET.index(base)) + chr(0x30 + tone)
+    return table
+
+
+_TABLE = _sort_table()
+
+
+def _number(m: re.Match) -> str:
+    digits = m.group()
+    return chr(_NUMBER_MARK + min(len(digits), 99)) + digits
+
+
+def sort_key(value: str | None) -> str:
+    """Key that sorts Vietnamese text in dictionary order, ignoring case."""
+    value = value or ""
+    low = value.lower()
+    if _NUMBER.search(low):
+        low = _NUMBER.sub(_number, low)
+    pairs = low.translate(_TABLE)
+    if len(pairs) != 2 * len(low):  # a character outside the table (rare): keep it as it is
+        pairs = "".join(_TABLE.get(ord(c), c + "\x00") for c in low)
+    # letters, then tones, then the text itself (case) decide, in that order
+    return f"{pairs[::2]}\x00{pairs[1::2]}\x00{value}"
+
+
+def units_by_name(units: dict[str, str]) -> list[tuple[str, str]]:
+    """(code, name) pairs in Vietnamese order of the names, for lists the user picks from."""
+    return sorted(units.items(), key=lambda kv: sort_key(kv[1]))

@@ -7,6 +7,7 @@ from collections import defaultdict
 from ..domain.model import OBJECTIVES, Plan
 from ..domain.numbers import fmt_date, fmt_int, fmt_num
 from ..domain.summary import natural_key
+from ..domain.text import sort_key
 from . import blocks as B
 from .common import date_line, date_words, lower_first, number_line, office_short
 
@@ -80,7 +81,7 @@ def build_plan(data) -> B.Document:
         leads[t.lead].append(t)
         for p in t.partners:
             partners[p].append(t)
-    involved = sorted(set(leads) | set(partners), key=lambda c: (-len(leads.get(c, [])), units.get(c, c)))
+    involved = sorted(set(leads) | set(partners), key=lambda c: (-len(leads.get(c, [])), sort_key(units.get(c, c))))
     for i, code in enumerate(involved, 1):
         name = units.get(code, code)
         parts = []

@@ -6,6 +6,7 @@ from ..domain.model import ACTIVITY_TYPES, BUDGET_SOURCES, OBJECTIVES, TASK_STAT
 from ..domain.numbers import fmt_date, fmt_int, fmt_num, fmt_percent
 from ..domain.rules import MET, NO_DATA, NOT_MET
 from ..domain.summary import Totals
+from ..domain.text import sort_key
 from . import blocks as B
 from .common import date_line, date_words, number_line, office_short
 
@@ -146,7 +147,7 @@ def build_report(data) -> B.Document:
             + (f", hủy bỏ {fmt_int(f.tasks_by_status['cancelled'])}" if f.tasks_by_status.get("cancelled") else "")
             + "."))
         rows = []
-        for code in sorted(f.tasks_by_unit, key=lambda c: units.get(c, c)):
+        for code in sorted(f.tasks_by_unit, key=lambda c: sort_key(units.get(c, c))):
             c = f.tasks_by_unit[code]
             rows.append([units.get(code, code), fmt_int(sum(c.values()))] +
                         [fmt_int(c.get(s, 0)) for s in TASK_STATUSES])

@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from ..domain.model import ACTIVITY_TYPES
 from ..domain.numbers import fmt_int
+from ..domain.text import sort_key
 
 # Row layout from Repository.activity_list_rows
 ID, START, TITLE, TYPE, ORG, LOCATION, TOTAL, FEMALE, MALE, BUDGET, YEAR = range(11)
@@ -83,14 +84,16 @@ class ActivityTableModel(QAbstractTableModel):
             field = COLUMNS[column][1]
             if field in NUMERIC:
                 self._keys[column] = [r[field] or 0 for r in self._all]
-            elif field == ORG:
-                self._keys[column] = [self._units.get(r[ORG], r[ORG] or "").lower() for r in self._all]
-            elif field == TYPE:
-                self._keys[column] = [ACTIVITY_TYPES.get(r[TYPE], "") for r in self._all]
+            elif field in (ORG, TYPE):  # few distinct values: one key each
+                names = self._units if field == ORG else ACTIVITY_TYPES
+                keys = {v: sort_key(names.get(v, v)) for v in {r[field] for r in self._all}}
+                self._keys[column] = [keys[r[field]] for r in self._all]
             elif field == START:
                 self._keys[column] = [(r[START], r[ID]) for r in self._all]
-            else:
-                self._keys[column] = [(r[field] or "").lower() for r in self._all]
+            else:  # Vietnamese order ("Đ" after "D", not after "Z"); titles repeat, key each once
+                keys = {}
+                self._keys[column] = [keys.get(v) or keys.setdefault(v, sort_key(v))
+                                      for v in (r[field] for r in self._all)]
         return self._keys[column]
 
     def sort(self, column, order=Qt.SortOrder.AscendingOrder):

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.numbers import parse_vn_number
-from ..domain.text import clean
+from ..domain.text import clean, units_by_name
 
 
 def to_qdate(d: dt.date | None) -> QDate:
@@ -101,7 +101,7 @@ class UnitCombo(QComboBox):
         self.clear()
         if optional:
             self.addItem("", None)
-        for code, name in sorted(units.items(), key=lambda kv: kv[1]):
+        for code, name in units_by_name(units):
             self.addItem(name, code)
         self.set_code(current)
 
@@ -125,7 +125,7 @@ class UnitChecklist(QListWidget):
     def __init__(self, units: dict[str, str], parent=None):
         super().__init__(parent)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        for code, name in sorted(units.items(), key=lambda kv: kv[1]):
+        for code, name in units_by_name(units):
             it = QListWidgetItem(name)
             it.setData(Qt.ItemDataRole.UserRole, code)
             it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -250,7 +250,7 @@ class UnitFilter(QComboBox):
         self.blockSignals(True)
         self.clear()
         self.addItem("Mọi đơn vị", None)
-        for code, name in sorted(units.items(), key=lambda kv: kv[1]):
+        for code, name in units_by_name(units):
             self.addItem(name, code)
         self.setCurrentIndex(max(0, self.findData(current)))
         self.blockSignals(False)
