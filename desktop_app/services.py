@@ -30,6 +30,22 @@ class NoPlanError(Exception):
     """The year asked for has no plan: nothing to print."""
 
 
+@dataclasses.dataclass(frozen=True)
+class Undo:
+    """What one deletion removed or changed, to put back if the user asks at once.
+
+    rows: (table, rows as they were), parents first. changes: the connection's change count
+    right after the deletion; any later write makes the undo stale (it could clash with it)."""
+
+    label: str
+    rows: tuple[tuple[str, tuple[dict, ...]], ...]
+    changes: int
+
+
+STALE_UNDO = ("Không hoàn tác được: dữ liệu đã thay đổi sau lần xóa đó. Nếu cần, lấy lại từ bản "
+              "sao lưu (Tệp → Khôi phục từ bản sao lưu...).")
+
+
 class Workspace:
     """One open database and the operations on it."""
 
@@ -134,10 +150,26 @@ class Workspace:
             raise ValidationError([f"{k}: {v}" for k, v in errors.items()])
         return self.repo.save_activity(activity, plan_id)
 
-    def delete_activities(self, ids: list[str]) -> None:
+    def delete_activities(self, ids: list[str]) -> Undo:
+        before = self.repo.snapshot("activities", ids=ids)
         with self.db.atomic():
             for i in ids:
                 self.repo.delete_activity(i)
+        title = before[0]["title"] if before else ""
+        title = title if len(title) <= 50 else title[:49].rstrip() + "…"  # it names a menu item
+        label = f"Xóa hoạt động “{title}”" if len(before) == 1 else f"Xóa {len(before)} hoạt động"
+        return self._undo(label, ("activities", before))
+
+    def _undo(self, label: str, *rows: tuple[str, list[dict]]) -> Undo:
+        return Undo(label, tuple((t, tuple(r)) for t, r in rows), self.db.conn.total_changes)
+
+    def undo(self, u: Undo) -> None:
+        """Put back what a deletion removed, if nothing was written since."""
+        if self.db.conn.total_changes != u.changes:
+            raise ValidationError([STALE_UNDO])
+        with self.db.atomic():
+            for table, rows in u.rows:
+                self.repo.put_back(table, list(rows))
 
     def save_target(self, year: int, target: Target, kind: str = "annual") -> None:
         errors = rules.target_errors(target)
@@ -157,30 +189,38 @@ class Workspace:
         with self.db.atomic():
             self.repo.save_unit(unit)
 
-    def delete_unit(self, code: str) -> None:
+    def delete_unit(self, code: str) -> Undo:
         """Only a unit nothing refers to can go; others are deactivated instead."""
         used = self.repo.unit_usage(code)
         if used:
             raise ValidationError([f"Đơn vị {code} đã được dùng {used} lần: chỉ có thể ngừng sử dụng, không xóa."])
+        before = self.repo.snapshot("units", where="code = ?", args=[code])
         with self.db.atomic():
             self.repo.delete_unit(code)
+        return self._undo(f"Xóa đơn vị “{before[0]['name']}”", ("units", before))
 
-    def delete_target(self, year: int, code: str, kind: str = "annual") -> None:
+    def delete_target(self, year: int, code: str, kind: str = "annual") -> Undo:
         """The target goes, and so does every task's link to it (one transaction)."""
         pid = self.repo.plan_id(year, kind)
+        target = self.repo.snapshot("targets", where="plan_id = ? and code = ?", args=[pid, code])
+        tasks = self.repo.snapshot("tasks", where="plan_id = ?", args=[pid])
         with self.db.atomic():
             for task in self.repo.tasks(pid):
                 if code in task.targets:
                     task.targets = [c for c in task.targets if c != code]
                     self.repo.save_task(pid, task)
             self.repo.delete_target(pid, code)
+        return self._undo(f"Xóa chỉ tiêu {code}", ("targets", target), ("tasks", tasks))
 
-    def delete_task(self, year: int, code: str, kind: str = "annual") -> None:
+    def delete_task(self, year: int, code: str, kind: str = "annual") -> Undo:
         """The task goes; activities that named it keep their data and lose only the link."""
         pid = self.repo.plan_id(year, kind)
+        task = self.repo.snapshot("tasks", where="plan_id = ? and code = ?", args=[pid, code])
+        linked = self.repo.snapshot("activities", where="plan_id = ? and task = ?", args=[pid, code])
         with self.db.atomic():
             self.repo.unlink_task_from_activities(pid, code)
             self.repo.delete_task(pid, code)
+        return self._undo(f"Xóa nhiệm vụ {code}", ("tasks", task), ("activities", linked))
 
     def save_task(self, year: int, task: Task, kind: str = "annual") -> None:
         if not clean(task.content):

@@ -373,3 +373,60 @@ def test_unit_pick_lists_are_in_vietnamese_order(window, qtbot):
     names = [page.unit_filter.itemText(i) for i in range(1, page.unit_filter.count())]
     assert names.index("Đoàn Thanh niên Cộng sản Hồ Chí Minh xã") < names.index("Hội Nông dân xã")
     assert names.index("Ủy ban Mặt trận Tổ quốc Việt Nam xã") < names.index("Văn phòng HĐND và UBND xã")
+
+
+def test_deleted_activities_come_back_with_ctrl_z(window, qtbot):
+    page = window.go_to("activities")
+    before = {r[0]: r for r in window.ws.repo.activity_list_rows(2026)}
+    assert not window.undo_action.isEnabled()
+    page.table.selectRow(0)
+    page.table.selectionModel().select(page.model.index(1, 0), page.table.selectionModel().SelectionFlag.Select
+                                       | page.table.selectionModel().SelectionFlag.Rows)
+    gone = page.selected_ids()
+    assert len(gone) == 2
+    seen = {}
+
+    def confirm(box):
+        seen["text"] = box.text()
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    when_modal(confirm)
+    qtbot.mouseClick(page.del_btn, Qt.MouseButton.LeftButton)
+    assert "Ctrl+Z" in seen["text"]
+    assert activity_count(window) == len(before) - 2
+    assert window.undo_action.isEnabled() and window.undo_action.text() == "Hoàn tác: Xóa 2 hoạt động"
+    assert "Ctrl+Z" in window.statusBar().currentMessage()
+
+    window.activateWindow()  # back from the question box
+    qtbot.waitUntil(window.isActiveWindow)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert {r[0]: r for r in window.ws.repo.activity_list_rows(2026)} == before
+    assert page.model.rowCount() == len(before)
+    assert not window.undo_action.isEnabled()
+    assert window.statusBar().currentMessage() == "Đã hoàn tác: Xóa 2 hoạt động."
+
+
+def test_undo_after_a_later_change_explains_and_changes_nothing(window, qtbot):
+    tasks = window.go_to("tasks")
+    tasks.table.selectRow(0)
+    code = tasks.table.model().index(0, 0).data()
+    when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    tasks.delete()
+    assert code not in {t.code for t in window.ws.repo.plan(2026).tasks}
+    units = window.go_to("units")
+    units.table.selectRow(0)
+    units.toggle()  # a later write: the deleted task can no longer be put back safely
+    rows = window.ws.repo.activity_list_rows(2026)
+    seen = {}
+
+    def read(box):
+        seen["text"] = box.text()
+        box.accept()
+
+    when_modal(read)
+    window.undo_action.trigger()
+    assert "dữ liệu đã thay đổi sau lần xóa" in seen["text"]
+    assert code not in {t.code for t in window.ws.repo.plan(2026).tasks}
+    assert window.ws.repo.activity_list_rows(2026) == rows
+    assert not window.undo_action.isEnabled()

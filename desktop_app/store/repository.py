@@ -314,6 +314,19 @@ class Repository:
             self.db["activities"].upsert(row, pk="id")
         return row["id"]
 
+    # ---- rows as they are, for undoing a deletion ---------------------------------------------
+    def snapshot(self, table: str, where: str = "", args=None, ids=None) -> list[dict]:
+        if ids is not None:  # in chunks: SQLite limits the number of parameters
+            ids = list(ids)
+            return [r for i in range(0, len(ids), 500)
+                    for r in self.snapshot(table, f"id in ({', '.join('?' * len(ids[i:i + 500]))})",
+                                           ids[i:i + 500])]
+        return list(self.db.query(f"select * from [{table}] where {where}", args or []))
+
+    def put_back(self, table: str, rows: list[dict]) -> None:
+        if rows:
+            self.db[table].upsert_all(rows, pk=self.db[table].pks)
+
     def delete_activity(self, activity_id: str) -> None:
         with self.db.atomic():
             self.db["activities"].delete(activity_id)

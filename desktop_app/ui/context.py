@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from ..services import Workspace
+from ..services import Undo, Workspace
 
 
 class AppContext(QObject):
     year_changed = Signal(int)
     data_changed = Signal()  # anything stored changed: pages showing it refresh
+    undo_changed = Signal()  # the last deletion, which Ctrl+Z puts back, changed
 
     def __init__(self, ws: Workspace, year: int):
         super().__init__()
         self.ws = ws
         self.year = year
+        self.last_delete: Undo | None = None
 
     def set_year(self, year: int) -> None:
         if year != self.year:
@@ -29,3 +31,20 @@ class AppContext(QObject):
 
     def notify(self) -> None:
         self.data_changed.emit()
+
+    def deleted(self, undo: Undo) -> None:
+        """A page deleted something: refresh, and offer to put it back."""
+        self.last_delete = undo
+        self.undo_changed.emit()
+        self.notify()
+
+    def undo_last_delete(self) -> Undo:
+        """Put back the last deletion (ValidationError if data changed since); it is spent
+        either way."""
+        undo, self.last_delete = self.last_delete, None
+        self.undo_changed.emit()
+        try:
+            self.ws.undo(undo)
+        finally:
+            self.notify()
+        return undo

@@ -194,6 +194,7 @@ class MainWindow(QMainWindow):
         self.year_box.currentIndexChanged.connect(lambda _: self.ctx.set_year(self.year_box.currentData()))
         self.ctx.year_changed.connect(self._year_changed)
         self.ctx.data_changed.connect(self._fill_years)
+        self.ctx.undo_changed.connect(self._undo_changed)
         self.menuBar().setEnabled(True)
         self.nav.setEnabled(True)
         self.status_db.setText(str(ws.path))
@@ -221,6 +222,9 @@ class MainWindow(QMainWindow):
         self._action(m, "Khôi phục từ bản sao lưu...", self.restore)
         m.addSeparator()
         self._action(m, "Thoát", self.close, QKeySequence.StandardKey.Quit)
+        m = mb.addMenu("&Sửa")
+        self.undo_action = self._action(m, "Hoàn tác", self.undo_last_delete, QKeySequence.StandardKey.Undo)
+        self.undo_action.setEnabled(False)
         m = mb.addMenu("&Hoạt động")
         self.new_activity_action = self._action(m, "Thêm hoạt động", self.new_activity, QKeySequence.StandardKey.New)
         self._action(m, "Tìm hoạt động", self.find, QKeySequence.StandardKey.Find)
@@ -354,6 +358,25 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Không xuất được", msg)
             return
         self.statusBar().showMessage(f"Đã xuất {path}", 8000)
+
+    # ---- undo the last deletion ------------------------------------------------------------
+    def _undo_changed(self):
+        u = self.ctx.last_delete
+        self.undo_action.setEnabled(u is not None)
+        self.undo_action.setText(f"Hoàn tác: {u.label}" if u else "Hoàn tác")
+        if u:
+            self.statusBar().showMessage(f"Đã {u.label[0].lower()}{u.label[1:]}. Lỡ tay? Bấm Ctrl+Z để lấy lại.",
+                                         15000)
+
+    def undo_last_delete(self):
+        if self.ctx is None or self.ctx.last_delete is None:
+            return
+        try:
+            u = self.ctx.undo_last_delete()
+        except ValidationError as exc:
+            QMessageBox.warning(self, "Không hoàn tác được", "\n".join(exc.messages))
+            return
+        self.statusBar().showMessage(f"Đã hoàn tác: {u.label}.", 8000)
 
     # ---- backups -----------------------------------------------------------------------
     def backup_now(self):

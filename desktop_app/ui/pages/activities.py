@@ -166,8 +166,7 @@ class ActivitiesPage(Page):
         if not ids:
             return
         what = "hoạt động đã chọn" if len(ids) == 1 else f"{len(ids)} hoạt động đã chọn"
-        if not ask(self, "Xóa hoạt động", f"Xóa {what}? Không thể hoàn tác (trừ khi khôi phục bản sao lưu)."):
+        if not ask(self, "Xóa hoạt động", f"Xóa {what}?\n(Lỡ tay: Sửa → Hoàn tác, Ctrl+Z, lấy lại ngay.)"):
             return
-        self.ctx.ws.delete_activities(ids)
-        self.ctx.notify()
+        self.ctx.deleted(self.ctx.ws.delete_activities(ids))
 

@@ -326,5 +326,4 @@ class TargetsPage(Page):
     def delete(self):
         t = self._current()
         if t and ask(self, "Xóa chỉ tiêu", f"Xóa chỉ tiêu {t.code}: {t.text}?"):
-            self.ctx.ws.delete_target(self.ctx.year, t.code)
-            self.ctx.notify()
+            self.ctx.deleted(self.ctx.ws.delete_target(self.ctx.year, t.code))

@@ -267,5 +267,4 @@ class TasksPage(Page):
     def delete(self):
         t = self._current()
         if t and ask(self, "Xóa nhiệm vụ", f"Xóa nhiệm vụ {t.code}: {t.content}?"):
-            self.ctx.ws.delete_task(self.ctx.year, t.code)
-            self.ctx.notify()
+            self.ctx.deleted(self.ctx.ws.delete_task(self.ctx.year, t.code))

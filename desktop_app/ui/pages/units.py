@@ -132,5 +132,4 @@ class UnitsPage(Page):
                        "Hãy bấm “Ngừng / dùng lại” để ngừng sử dụng đơn vị này thay vì xóa.")
             return
         if ask(self, "Xóa đơn vị", f"Xóa đơn vị “{u.name}”?"):
-            self.ctx.ws.delete_unit(u.code)
-            self.ctx.notify()
+            self.ctx.deleted(self.ctx.ws.delete_unit(u.code))
