@@ -17,13 +17,13 @@ def window(qtbot, tmp_path, monkeypatch):
 
     ws = Workspace(create_demo_database(tmp_path))
     win = MainWindow(ws, _qt_settings(tmp_path), year=2026)
-    qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
     yield win
-    for p in win.pages.values():
-        p.loaded_text = None if hasattr(p, "loaded_text") else None
-    win.pages["plan"].loaded = None
+    # a failed test may leave edits unsaved: closing must not wait for an answer
+    win.settle_unsaved = lambda before: True
+    win.close()
+    win.deleteLater()
     ws.close()
 
 
@@ -430,3 +430,63 @@ def test_undo_after_a_later_change_explains_and_changes_nothing(window, qtbot):
     assert code not in {t.code for t in window.ws.repo.plan(2026).tasks}
     assert window.ws.repo.activity_list_rows(2026) == rows
     assert not window.undo_action.isEnabled()
+
+
+def test_unsaved_plan_edit_survives_work_on_another_page(window, qtbot):
+    page = window.go_to("plan")
+    type_text(page.title_edit, " (dự thảo)")
+    typed = page.title_edit.text()
+    window.go_to("activities")
+    first = window.ws.repo.activities_of_year(2026)[0]
+    window.ctx.deleted(window.ws.delete_activities([first.id]))  # a change elsewhere: pages go stale
+    page = window.go_to("plan")
+    assert page.title_edit.text() == typed and page.has_unsaved()
+    qtbot.mouseClick(page.save_btn, Qt.MouseButton.LeftButton)
+    assert window.ws.repo.plan(2026).title == typed and not page.has_unsaved()
+
+
+def test_changing_year_with_unsaved_edits_asks_first(window, qtbot):
+    page = window.go_to("plan")
+    type_text(page.title_edit, " (dự thảo)")
+    typed = page.title_edit.text()
+    asked = {}
+
+    def cancel(box):
+        asked["text"] = box.text()
+        box.button(QMessageBox.StandardButton.Cancel).click()
+
+    when_modal(cancel)
+    window.year_box.setCurrentIndex(window.year_box.findData(2025))
+    assert "chưa lưu" in asked["text"]
+    assert window.ctx.year == 2026 and window.year_box.currentData() == 2026
+    assert page.title_edit.text() == typed
+
+    when_modal(lambda box: box.button(QMessageBox.StandardButton.Save).click())
+    window.year_box.setCurrentIndex(window.year_box.findData(2025))
+    assert window.ctx.year == 2025
+    assert window.ws.repo.plan(2026).title == typed
+    assert page.title_edit.text() == window.ws.repo.plan(2025).title
+
+
+def test_report_text_is_saved_by_itself_shortly_after_typing(window, qtbot):
+    page = window.go_to("reports")
+    page.kinds.setCurrentRow(2)  # Báo cáo năm
+    type_text(page.parts["strengths"], "Các hội, đoàn thể phối hợp chặt chẽ.")
+    qtbot.waitUntil(lambda: (window.ws.report_text(2026, "year").strengths or "").endswith("phối hợp chặt chẽ."),
+                    timeout=5000)
+    assert not page.has_unsaved()
+    assert "tự lưu" in window.statusBar().currentMessage()
+
+
+def test_unsaved_settings_are_kept_and_asked_about(window, qtbot):
+    page = window.go_to("settings")
+    page.place.clear()
+    type_text(page.place, "Đông Sơn mới")
+    assert page.has_unsaved()
+    window.go_to("units")
+    window.ctx.notify()
+    page = window.go_to("settings")
+    assert page.place.text() == "Đông Sơn mới"
+    when_modal(lambda box: box.button(QMessageBox.StandardButton.Save).click())
+    window.close()
+    assert window.ws.repo.office().place_name == "Đông Sơn mới"

@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
         office = ws.repo.office()
         self.setWindowTitle(f"{APP_NAME} - {office.name if office else 'chưa có thông tin cơ quan'}")
         self._fill_years()
-        self.year_box.currentIndexChanged.connect(lambda _: self.ctx.set_year(self.year_box.currentData()))
+        self.year_box.currentIndexChanged.connect(self._year_chosen)
         self.ctx.year_changed.connect(self._year_changed)
         self.ctx.data_changed.connect(self._fill_years)
         self.ctx.undo_changed.connect(self._undo_changed)
@@ -268,6 +268,17 @@ class MainWindow(QMainWindow):
         self.year_box.setCurrentIndex(self.year_box.findData(self.ctx.year))
         self.year_box.blockSignals(False)
 
+    def _year_chosen(self, _index):
+        year = self.year_box.currentData()
+        if year == self.ctx.year:
+            return
+        if not self.settle_unsaved(f"chuyển sang năm {year}"):
+            self.year_box.blockSignals(True)
+            self.year_box.setCurrentIndex(self.year_box.findData(self.ctx.year))
+            self.year_box.blockSignals(False)
+            return
+        self.ctx.set_year(year)
+
     def _year_changed(self, year):
         self._fill_years()
         self.statusBar().showMessage(f"Đang làm việc với năm {year}", 4000)
@@ -310,6 +321,8 @@ class MainWindow(QMainWindow):
 
     # ---- packages ----------------------------------------------------------------------
     def import_package(self, path: str | None = None):
+        if not self.settle_unsaved("nhập dữ liệu"):
+            return
         if not path:
             path, _ = QFileDialog.getOpenFileName(self, "Chọn gói dữ liệu", str(Path.home()), "Gói dữ liệu (*.json)")
         if not path:
@@ -393,6 +406,8 @@ class MainWindow(QMainWindow):
     def restore(self, chosen: Path | None = None):
         from ..services import list_backups, restore_backup
 
+        if not self.settle_unsaved("khôi phục"):
+            return
         if chosen is None:
             dlg = RestoreDialog(self, list_backups(self.ws))
             if not dlg.exec() or dlg.chosen() is None:
@@ -411,28 +426,35 @@ class MainWindow(QMainWindow):
     def unsaved_pages(self):
         return [p for p in self.pages.values() if p.has_unsaved()]
 
-    def closeEvent(self, event):
+    def settle_unsaved(self, before: str) -> bool:
+        """Before something that reloads the pages (another year, an import, a restore, closing):
+        save or drop the edits not saved yet, as the user says. False: leave everything as it is."""
         pending = self.unsaved_pages()
-        if pending:
-            names = ", ".join(p.title for p in pending)
-            box = QMessageBox(QMessageBox.Icon.Question, "Chưa lưu",
-                              f"Trang {names} có nội dung chưa lưu. Lưu trước khi thoát?",
-                              QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                              | QMessageBox.StandardButton.Cancel, self)
-            box.button(QMessageBox.StandardButton.Save).setText("Lưu")
-            box.button(QMessageBox.StandardButton.Discard).setText("Không lưu")
-            box.button(QMessageBox.StandardButton.Cancel).setText("Hủy")
-            answer = box.exec()
-            if answer == QMessageBox.StandardButton.Cancel:
-                event.ignore()
-                return
-            if answer == QMessageBox.StandardButton.Save:
-                for p in pending:
-                    if hasattr(p, "save_text"):
-                        p.save_text()
-                    elif hasattr(p, "save") and not p.save():
-                        event.ignore()
-                        return
+        if not pending:
+            return True
+        names = ", ".join(p.title for p in pending)
+        box = QMessageBox(QMessageBox.Icon.Question, "Chưa lưu",
+                          f"Trang {names} có nội dung chưa lưu. Lưu trước khi {before}?",
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.button(QMessageBox.StandardButton.Save).setText("Lưu")
+        box.button(QMessageBox.StandardButton.Discard).setText("Không lưu")
+        box.button(QMessageBox.StandardButton.Cancel).setText("Hủy")
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Cancel:
+            return False
+        for p in pending:
+            if answer == QMessageBox.StandardButton.Discard:
+                p.reload()
+            elif not p.save_pending():  # the page shows why; take the user there
+                self.go_to(next(k for k, v in self.pages.items() if v is p))
+                return False
+        return True
+
+    def closeEvent(self, event):
+        if not self.settle_unsaved("thoát"):
+            event.ignore()
+            return
         self.settings.setValue("window/geometry", self.saveGeometry())
         if self.nav.currentRow() >= 0:
             self.settings.setValue("window/page", KEYS[self.nav.currentRow()])

@@ -1,5 +1,7 @@
 """A page refreshes lazily: when data or the year changes it is marked stale and reloads the
-next time it is shown, so a change on one page costs nothing for the hidden ones."""
+next time it is shown, so a change on one page costs nothing for the hidden ones. A page holding
+edits the user has not saved is never reloaded under them: the window asks first (save_pending)
+where a reload is needed (another year, an import, a restore, closing)."""
 
 from __future__ import annotations
 
@@ -44,9 +46,13 @@ class Page(QWidget):
             self.ensure_fresh()
 
     def ensure_fresh(self):
-        if self._stale:
-            self._stale = False
-            self.refresh()
+        if self._stale and not self.has_unsaved():
+            self.reload()
+
+    def reload(self):
+        """Show what is stored now (drops unsaved edits: the caller has asked)."""
+        self._stale = False
+        self.refresh()
 
     def showEvent(self, e):
         super().showEvent(e)
@@ -58,3 +64,7 @@ class Page(QWidget):
 
     def has_unsaved(self) -> bool:
         return False
+
+    def save_pending(self) -> bool:
+        """Save the unsaved edits; False (with the reason shown on the page) if they cannot be."""
+        return True

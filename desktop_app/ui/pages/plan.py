@@ -235,7 +235,7 @@ class PlanPage(Page):
         except ValueError:
             budget = -1
         return Plan(
-            year=self.ctx.year, kind="annual", title=clean(self.title_edit.text()) or "",
+            year=base.year, kind="annual", title=clean(self.title_edit.text()) or "",
             number=clean(self.number.text()), issued_on=self.issued.value(),
             legal_bases=self.legal.lines(), purposes=self.purposes.lines(),
             requirements=self.requirements.lines(), contents=text_to_contents(self.contents.toPlainText()),
@@ -251,6 +251,9 @@ class PlanPage(Page):
             return False
         return self.form_plan() != self.loaded
 
+    def save_pending(self) -> bool:
+        return self.save()
+
     def save(self) -> bool:
         plan = self.form_plan()
         try:
@@ -259,6 +262,7 @@ class PlanPage(Page):
             self.err.show_error("Chưa lưu được: " + "; ".join(exc.messages))
             return False
         self.err.show_error(None)
+        self.loaded = None  # nothing pending: the refresh that follows shows what was stored
         self.ctx.notify()
         return True
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -139,6 +139,16 @@ class ReportsPage(Page):
         self.outer.addWidget(split, 1)
 
         self.kinds.currentRowChanged.connect(self._kind_changed)
+        # Typed parts are stored a moment after typing stops: a power cut costs a sentence at most.
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(1500)
+        self._autosave.timeout.connect(lambda: self.has_unsaved() and self.save_text(auto=True))
+        for w in (*self.parts.values(), self.recipients):
+            w.textChanged.connect(self._autosave.start)
+        for w in (self.number, self.signer.authority, self.signer.on_behalf, self.signer.title, self.signer.name):
+            w.textEdited.connect(self._autosave.start)
+        self.issued.dateChanged.connect(self._autosave.start)
         self.save_text_btn.clicked.connect(self.save_text)
         self.preview_btn.clicked.connect(self.build_preview)
         self.print_btn.clicked.connect(self.print_document)
@@ -183,21 +193,27 @@ class ReportsPage(Page):
         self.signer.set_signer(t.signer)
 
     def form_text(self) -> ReportText:
+        shown = self.loaded_text  # the form belongs to the year and document it was loaded for
         return ReportText(
-            year=self.ctx.year, period=self.kind, number=clean(self.number.text()),
+            year=shown.year if shown else self.ctx.year, period=shown.period if shown else self.kind,
+            number=clean(self.number.text()),
             issued_on=self.issued.value(), recipients=self.recipients.lines(), signer=self.signer.signer(),
             **{k: clean(w.toPlainText()) for k, w in self.parts.items()})
 
     def has_unsaved(self) -> bool:
         return self.loaded_text is not None and self.kind != "plan" and self.form_text() != self.loaded_text
 
-    def save_text(self):
+    def save_pending(self) -> bool:
+        self.save_text()
+        return True
+
+    def save_text(self, auto: bool = False):
         if self.kind == "plan" or self.loaded_text is None:
             return
         t = self.form_text()
         self.ctx.ws.repo.save_report_text(t)
         self.loaded_text = t
-        self.status_message.emit("Đã lưu nội dung báo cáo.")
+        self.status_message.emit("Đã tự lưu nội dung báo cáo." if auto else "Đã lưu nội dung báo cáo.")
 
     # ---- documents ---------------------------------------------------------------------
     def _data(self):

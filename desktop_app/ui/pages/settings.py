@@ -33,6 +33,7 @@ class SettingsPage(Page):
 
     def __init__(self, ctx):
         super().__init__(ctx)
+        self.loaded = None
         self.name, self.parent_body, self.place, self.province = (QLineEdit() for _ in range(4))
         self.name.setPlaceholderText("Ủy ban nhân dân xã ...")
         self.parent_body.setPlaceholderText("để trống nếu không có cơ quan chủ quản")
@@ -114,18 +115,31 @@ class SettingsPage(Page):
         self.backup_dir.setText(str(backup_dir(self.ctx.ws.path)))
         self.extra_dir.setText(repo.setting("backup_extra_dir") or "")
         self.saved.setText("")
+        self.loaded = self._form()  # what is stored, as the form reads it back
 
-    def save(self):
-        name, place = clean(self.name.text()), clean(self.place.text())
-        if not name or not place:
-            self.err.show_error("Hãy nhập tên cơ quan và địa danh: chúng được in ở đầu mọi văn bản.")
-            return
-        self.err.show_error(None)
+    def _form(self) -> tuple[Office, dict[str, str | None]]:
         signer = self.signer.signer()
         settings = {k: str(int(w.value())) for k, w in self.margins.items()}
         settings["default_signer"] = json.dumps(signer_to_dict(signer), ensure_ascii=False) if signer else None
         settings["backup_extra_dir"] = clean(self.extra_dir.text())
-        self.ctx.ws.save_settings(Office(name, place, clean(self.parent_body.text()),
-                                         clean(self.province.text()), self.level.currentData()), settings)
+        office = Office(clean(self.name.text()) or "", clean(self.place.text()) or "", clean(self.parent_body.text()),
+                        clean(self.province.text()), self.level.currentData())
+        return office, settings
+
+    def has_unsaved(self) -> bool:
+        return self.loaded is not None and self._form() != self.loaded
+
+    def save_pending(self) -> bool:
+        return self.save()
+
+    def save(self) -> bool:
+        office, settings = self._form()
+        if not office.name or not office.place_name:
+            self.err.show_error("Hãy nhập tên cơ quan và địa danh: chúng được in ở đầu mọi văn bản.")
+            return False
+        self.err.show_error(None)
+        self.ctx.ws.save_settings(office, settings)
+        self.loaded = (office, settings)
         self.saved.setText("Đã lưu cài đặt.")
         self.ctx.notify()
+        return True
