@@ -139,6 +139,7 @@ def test_mid_year_and_action_month_reports(loaded, tmp_path):
 
 def test_docx_copy(loaded, tmp_path, expected):
     from docx import Document
+    from docx.shared import Mm
 
     out = tmp_path / "bao-cao.docx"
     loaded.build_document(2019, "year", out)
@@ -155,6 +156,30 @@ def test_docx_copy(loaded, tmp_path, expected):
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in allt and "Nơi nhận:" in allt
     assert "Không đạt" in cells
     assert sec.different_first_page_header_footer
+    # the two charts of the PDF, as pictures as wide as the text
+    assert len(d.inline_shapes) == 2
+    text_width = sec.page_width - sec.left_margin - sec.right_margin
+    assert all(abs(s.width - text_width) < Mm(1) for s in d.inline_shapes)
+
+
+def test_docx_chart_picture_shows_the_bars(loaded, tmp_path):
+    import io
+
+    from docx import Document
+    from PIL import Image
+
+    out = tmp_path / "bao-cao.docx"
+    loaded.build_document(2019, "year", out)
+    d = Document(str(out))
+    blobs = [r.target_part.blob for r in d.part.rels.values() if "image" in r.reltype]
+    assert len(blobs) == 2
+    for blob in blobs:
+        img = Image.open(io.BytesIO(blob)).convert("L")
+        assert img.width > 1200  # sharp enough to print
+        hist = img.histogram()
+        dark = sum(hist[:80]) / (img.width * img.height)
+        grey = sum(hist[120:200]) / (img.width * img.height)
+        assert 0.01 < dark < 0.5 and grey > 0.002  # black bars, grey bars, mostly white paper
 
 
 def test_xlsx_export(loaded, tmp_path, expected):

@@ -9,13 +9,14 @@ from reportlab.lib import colors
 
 from ..domain.numbers import fmt_int
 from . import blocks as B
-from .fonts import font_name
+from .fonts import font_name, register
 
 # Grey-distinguishable colours: the report is often printed on a black-and-white laser printer.
 PALETTE = [colors.Color(0.15, 0.15, 0.15), colors.Color(0.62, 0.62, 0.62), colors.white]
 
 
 def drawing(chart: B.Chart, width: float) -> Drawing:
+    register()
     reg, bold = font_name("Regular"), font_name("Bold")
     # The renderer starts every drawing in this font even when no label uses it: without
     # this, an unembedded base-14 Times-Roman lands in the PDF.
@@ -85,3 +86,21 @@ def drawing(chart: B.Chart, width: float) -> Drawing:
     lg.colorNamePairs = [(PALETTE[i % len(PALETTE)], s[0]) for i, s in enumerate(chart.series)]
     d.add(lg)
     return d
+
+
+def png(chart: B.Chart, width: float, dpi: int = 220) -> bytes:
+    """The same chart as a picture, for the Word copy (python-docx holds no vector drawings): drawn
+    into a one-page PDF and rasterised by PDFium, so the two documents show the same chart."""
+    import io
+
+    import pypdfium2
+    from reportlab.graphics import renderPDF
+
+    pdf = pypdfium2.PdfDocument(renderPDF.drawToString(drawing(chart, width)))
+    try:
+        image = pdf[0].render(scale=dpi / 72).to_pil().convert("L")  # printed in black and white
+    finally:
+        pdf.close()
+    out = io.BytesIO()
+    image.save(out, "PNG", optimize=True)
+    return out.getvalue()

@@ -3,16 +3,18 @@ so the officer can edit before signing."""
 
 from __future__ import annotations
 
+import io
+
 from docx import Document as NewDocx
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Emu, Mm, Pt
 
-from ..domain.numbers import fmt_int
 from . import blocks as B
+from . import charts
 from .fonts import word_font_name
 from .pdf_render import DEFAULT_MARGINS
 
@@ -203,11 +205,10 @@ def _table(doc, t: B.Table, width):
     _para(doc, "", after=0)
 
 
-def _chart_as_table(doc, c: B.Chart, width):
-    """Word gets the chart's figures as a small table: editable, and the same numbers."""
-    rows = [[cat] + [fmt_int(s[1][i]) for s in c.series] for i, cat in enumerate(c.categories)]
-    _table(doc, B.Table([""] + [s[0] for s in c.series], rows, [40] + [15] * len(c.series),
-                        ["L"] + ["R"] * len(c.series), caption=c.title), width)
+def _chart(doc, c: B.Chart, width):
+    """The PDF's chart as a picture (its figures are in the tables next to it)."""
+    p = _para(doc, "", align=WD_ALIGN_PARAGRAPH.CENTER, indent=False)
+    p.add_run().add_picture(io.BytesIO(charts.png(c, Emu(width).pt)), width=width)
 
 
 def _closing(doc, c: B.Closing, width):
@@ -297,7 +298,7 @@ def render_docx(doc: B.Document, out_path) -> None:
         elif isinstance(blk, B.Table):
             _table(d, blk, width)
         elif isinstance(blk, B.Chart):
-            _chart_as_table(d, blk, width)
+            _chart(d, blk, width)
         elif isinstance(blk, B.Closing):
             _closing(d, blk, width)
         elif isinstance(blk, B.PageBreak):
