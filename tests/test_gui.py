@@ -1,11 +1,12 @@
 """The desktop, driven through real widgets on the offscreen platform."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from gui_helpers import type_text, when_modal
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton
 
 
 @pytest.fixture
@@ -490,3 +491,18 @@ def test_unsaved_settings_are_kept_and_asked_about(window, qtbot):
     when_modal(lambda box: box.button(QMessageBox.StandardButton.Save).click())
     window.close()
     assert window.ws.repo.office().place_name == "Đông Sơn mới"
+
+
+def test_settings_page_opens_the_data_and_backup_folders(window, qtbot, monkeypatch):
+    from desktop_app.ui.pages import settings as settings_module
+
+    opened = []
+    monkeypatch.setattr(settings_module, "QDesktopServices",
+                        type("Fake", (), {"openUrl": staticmethod(lambda url: opened.append(url.toLocalFile()))}))
+    page = window.go_to("settings")
+    buttons = [b for b in page.findChildren(QPushButton) if b.text() == "Mở thư mục"]
+    assert len(buttons) == 2
+    for b in buttons:
+        qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
+    assert opened == [str(window.ws.path.parent / "sao-luu"), str(window.ws.path.parent)]
+    assert all(Path(p).is_dir() for p in opened)

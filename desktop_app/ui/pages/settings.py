@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -79,9 +82,12 @@ class SettingsPage(Page):
         row = QHBoxLayout()
         row.addWidget(self.extra_dir, 1)
         row.addWidget(browse)
-        f4.addRow("Thư mục sao lưu tự động", self.backup_dir)
+        f4.addRow("Thư mục sao lưu tự động", self._with_open_button(self.backup_dir, "backup"))
         f4.addRow("Sao lưu thêm vào", row)
-        f4.addRow("Tệp dữ liệu", QLabel(str(ctx.ws.path)))
+        data_file = QLabel(str(ctx.ws.path))
+        data_file.setWordWrap(True)
+        # moving to a new PC: copy this folder (README); the user should not have to hunt for it
+        f4.addRow("Tệp dữ liệu", self._with_open_button(data_file, "data"))
         self.outer.addWidget(g4)
         self.err = ErrorLabel()
         self.outer.addWidget(self.err)
@@ -93,6 +99,24 @@ class SettingsPage(Page):
         self.outer.addLayout(bar)
         self.outer.addStretch(1)
         self.save_btn.clicked.connect(self.save)
+
+    def _with_open_button(self, label: QLabel, which: str) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(label, 1)
+        button = QPushButton("Mở thư mục")
+        button.clicked.connect(lambda: self.open_folder(which))
+        row.addWidget(button)
+        return row
+
+    def folder(self, which: str) -> Path:
+        from ...paths import backup_dir
+
+        return backup_dir(self.ctx.ws.path) if which == "backup" else self.ctx.ws.path.parent
+
+    def open_folder(self, which: str) -> None:
+        path = self.folder(which)
+        path.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def _browse(self):
         path = QFileDialog.getExistingDirectory(self, "Chọn thư mục sao lưu thêm", self.extra_dir.text())
@@ -110,9 +134,7 @@ class SettingsPage(Page):
         self.signer.set_signer(self.ctx.ws.default_signer())
         for key, value in self.ctx.ws.page_settings().items():
             self.margins[key].setValue(value)
-        from ...paths import backup_dir
-
-        self.backup_dir.setText(str(backup_dir(self.ctx.ws.path)))
+        self.backup_dir.setText(str(self.folder("backup")))
         self.extra_dir.setText(repo.setting("backup_extra_dir") or "")
         self.saved.setText("")
         self.loaded = self._form()  # what is stored, as the form reads it back
