@@ -506,3 +506,16 @@ def test_settings_page_opens_the_data_and_backup_folders(window, qtbot, monkeypa
         qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
     assert opened == [str(window.ws.path.parent / "sao-luu"), str(window.ws.path.parent)]
     assert all(Path(p).is_dir() for p in opened)
+
+
+def test_closing_right_after_typing_a_report_part_keeps_it_without_asking(window, qtbot):
+    page = window.go_to("reports")
+    page.kinds.setCurrentRow(2)
+    type_text(page.parts["limitations"], "Kinh phí còn hạn hẹp.")
+    assert page.has_unsaved()
+    asked = []
+    when_modal(lambda box: (asked.append(box.text()), box.button(QMessageBox.StandardButton.Cancel).click()),
+               timeout_ms=500)
+    window.close()  # no question: a report part saves itself
+    assert asked == [] and not window.isVisible()
+    assert window.ws.report_text(2026, "year").limitations.endswith("Kinh phí còn hạn hẹp.")

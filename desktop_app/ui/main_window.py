@@ -429,6 +429,8 @@ class MainWindow(QMainWindow):
     def settle_unsaved(self, before: str) -> bool:
         """Before something that reloads the pages (another year, an import, a restore, closing):
         save or drop the edits not saved yet, as the user says. False: leave everything as it is."""
+        for p in self.pages.values():
+            p.flush()
         pending = self.unsaved_pages()
         if not pending:
             return True

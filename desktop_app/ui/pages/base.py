@@ -65,6 +65,9 @@ class Page(QWidget):
     def has_unsaved(self) -> bool:
         return False
 
+    def flush(self) -> None:
+        """A page that saves by itself stores what is waiting now (before closing, say)."""
+
     def save_pending(self) -> bool:
         """Save the unsaved edits; False (with the reason shown on the page) if they cannot be."""
         return True

@@ -207,6 +207,11 @@ class ReportsPage(Page):
         self.save_text()
         return True
 
+    def flush(self) -> None:
+        self._autosave.stop()
+        if self.has_unsaved():
+            self.save_text(auto=True)
+
     def save_text(self, auto: bool = False):
         if self.kind == "plan" or self.loaded_text is None:
             return
