@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as dt
+import sqlite3
 import tempfile
 from pathlib import Path
 
@@ -167,9 +168,12 @@ class Workspace:
         """Put back what a deletion removed, if nothing was written since."""
         if self.db.conn.total_changes != u.changes:
             raise ValidationError([STALE_UNDO])
-        with self.db.atomic():
-            for table, rows in u.rows:
-                self.repo.put_back(table, list(rows))
+        try:
+            with self.db.atomic():
+                for table, rows in u.rows:
+                    self.repo.put_back(table, list(rows))
+        except sqlite3.IntegrityError as exc:  # what the rows pointed to is gone (all rolled back)
+            raise ValidationError([STALE_UNDO]) from exc
 
     def save_target(self, year: int, target: Target, kind: str = "annual") -> None:
         errors = rules.target_errors(target)

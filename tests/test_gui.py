@@ -262,11 +262,12 @@ def test_backup_now_and_restore_from_menu(window, qtbot):
     path = window.backup_now()
     assert path.exists()
     before = activity_count(window)
-    window.ws.delete_activities([r[0] for r in window.ws.repo.activity_list_rows(2026)][:10])
-    assert activity_count(window) == before - 10
+    window.ctx.deleted(window.ws.delete_activities([r[0] for r in window.ws.repo.activity_list_rows(2026)][:10]))
+    assert activity_count(window) == before - 10 and window.undo_action.isEnabled()
     window.restore(path)
     assert activity_count(window) == before
     assert window.go_to("activities").model.total_count() == before
+    assert not window.undo_action.isEnabled()  # nothing to put back into restored data
 
 
 def test_first_start_on_an_empty_database(qtbot, tmp_path):

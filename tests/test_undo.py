@@ -60,3 +60,18 @@ def test_undo_of_a_large_selection(loaded):
     assert loaded.repo.activities_of_year(2019) == []
     loaded.undo(undo)
     assert dump_db(loaded.db) == before
+
+
+def test_undo_into_data_that_lost_what_the_rows_point_to_is_refused_cleanly(loaded):
+    import dataclasses
+
+    first = loaded.repo.activities_of_year(2019)[0]
+    undo = loaded.delete_activities([first.id])
+    with loaded.db.atomic():  # say a restore took the plan away (restores do not count as changes)
+        for table in ("activities", "tasks", "targets", "plans"):
+            loaded.db.execute(f"delete from {table}")
+    undo = dataclasses.replace(undo, changes=loaded.db.conn.total_changes)
+    after = dump_db(loaded.db)
+    with pytest.raises(ValidationError):
+        loaded.undo(undo)
+    assert dump_db(loaded.db) == after

@@ -32,6 +32,14 @@ class AppContext(QObject):
     def notify(self) -> None:
         self.data_changed.emit()
 
+    def replaced(self) -> None:
+        """Much of the data was replaced (an import, a restore): the last deletion is not
+        something to put back into it."""
+        if self.last_delete is not None:
+            self.last_delete = None
+            self.undo_changed.emit()
+        self.notify()
+
     def deleted(self, undo: Undo) -> None:
         """A page deleted something: refresh, and offer to put it back."""
         self.last_delete = undo

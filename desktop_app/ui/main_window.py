@@ -335,7 +335,7 @@ class MainWindow(QMainWindow):
 
         def done(counts):
             progress.close()
-            self.ctx.notify()
+            self.ctx.replaced()
             self.statusBar().showMessage(
                 f"Đã nhập {counts['plans']} kế hoạch, {counts['activities']} hoạt động, {counts['units']} đơn vị.", 10000)
             self.last_import = ("ok", counts)
@@ -418,7 +418,7 @@ class MainWindow(QMainWindow):
         except ValidationError as exc:
             QMessageBox.warning(self, "Không khôi phục được", "\n".join(exc.messages))
             return
-        self.ctx.notify()
+        self.ctx.replaced()
         self.statusBar().showMessage(
             f"Đã khôi phục {chosen.name}." + (f" Dữ liệu trước đó được lưu ở {safety.name}." if safety else ""), 15000)
 
