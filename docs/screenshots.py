@@ -61,7 +61,7 @@ def main(size: str = "1366x768", out_dir: str | None = None) -> None:
 
 def _shoot_dialog(out, w, h):
     from PySide6.QtGui import QGuiApplication
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QDialog
 
     dlg = QApplication.activeModalWidget()
     if dlg is None:
@@ -72,11 +72,7 @@ def _shoot_dialog(out, w, h):
     QApplication.processEvents()
     shot = QGuiApplication.primaryScreen().grabWindow(0) if os.environ.get("DISPLAY") else dlg.grab()
     shot.save(str(out / f"{w}x{h}-10-activity-form.png"))
-    dlg.reject()
-    box = QApplication.activeModalWidget()
-    if box is not None and box is not dlg:
-        box.accept()
-    dlg.done(0)
+    QDialog.done(dlg, 0)  # the base class: close without the form's "discard?" question
 
 
 if __name__ == "__main__":
