@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from gui_helpers import type_text, when_modal
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPushButton
 
 
 @pytest.fixture
@@ -520,3 +520,40 @@ def test_closing_right_after_typing_a_report_part_keeps_it_without_asking(window
     window.close()  # no question: a report part saves itself
     assert asked == [] and not window.isVisible()
     assert window.ws.report_text(2026, "year").limitations.endswith("Kinh phí còn hạn hẹp.")
+
+
+def test_delete_key_on_the_activity_list_asks_then_deletes(window, qtbot):
+    page = window.go_to("activities")
+    before = activity_count(window)
+    page.table.selectRow(0)
+    page.table.setFocus()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    asked = []
+
+    def answer(box):
+        asked.append(box.text())
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    when_modal(answer)
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert asked and asked[0].startswith("Xóa hoạt động đã chọn?")
+    assert activity_count(window) == before - 1
+
+
+def test_enter_on_the_task_list_opens_the_task(window, qtbot):
+    page = window.go_to("tasks")
+    page.table.selectRow(0)
+    page.table.setFocus()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    seen = {}
+
+    def look(dlg):
+        seen["title"] = dlg.windowTitle()
+        seen["code"] = dlg.code.text()
+        QDialog.done(dlg, 0)
+
+    when_modal(look)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert seen["title"] == "Sửa nhiệm vụ" and seen["code"] == page.table.model().index(0, 0).data()

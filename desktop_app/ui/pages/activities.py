@@ -70,6 +70,7 @@ class ActivitiesPage(Page):
         for col, w in ((0, 90), (2, 130), (3, 190), (4, 150), (5, 70), (6, 60), (7, 60), (8, 110)):
             self.table.setColumnWidth(col, w)
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
+        self.list_keys(self.table, self.edit_selected, self.delete_selected)
         self.outer.addWidget(self.table, 1)
 
         self.add_btn, self.edit_btn, self.dup_btn, self.del_btn = self.action_bar(

@@ -5,7 +5,8 @@ where a reload is needed (another year, an import, a restore, closing)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..context import AppContext
@@ -39,6 +40,14 @@ class Page(QWidget):
             made.append(b)
         self.outer.addLayout(bar)
         return made
+
+    def list_keys(self, table, edit, delete) -> None:
+        """Enter opens the chosen row, Delete deletes it (after asking), as in a file list."""
+        for key, slot in ((Qt.Key.Key_Return, edit), (Qt.Key.Key_Enter, edit),
+                          (QKeySequence.StandardKey.Delete, delete)):
+            shortcut = QShortcut(QKeySequence(key), table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
 
     def mark_stale(self, *_):
         self._stale = True

@@ -211,6 +211,7 @@ class TasksPage(Page):
         for col, w in ((0, 60), (2, 190), (3, 220), (4, 110), (5, 170)):
             self.table.setColumnWidth(col, w)
         self.table.doubleClicked.connect(lambda _: self.edit())
+        self.list_keys(self.table, self.edit, self.delete)
         self.outer.addWidget(self.table, 1)
         self.add_btn, self.edit_btn, self.del_btn = self.action_bar(
             ("Thêm nhiệm vụ", self.add), ("Sửa", self.edit), ("Xóa", self.delete))

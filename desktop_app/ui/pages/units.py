@@ -76,6 +76,7 @@ class UnitsPage(Page):
         self.table.setColumnWidth(2, 170)
         self.table.setColumnWidth(3, 150)
         self.table.doubleClicked.connect(lambda _: self.edit())
+        self.list_keys(self.table, self.edit, self.delete)
         self.outer.addWidget(self.table, 1)
         self.add_btn, self.edit_btn, self.toggle_btn, self.del_btn = self.action_bar(
             ("Thêm đơn vị", self.add), ("Đổi tên", self.edit), ("Ngừng / dùng lại", self.toggle),
