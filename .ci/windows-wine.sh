@@ -66,11 +66,14 @@ WINEPREFIX=$WINEPREFIX timeout 600 wine "$W/dist/BinhDangGioi.exe" --self-test 2
 grep -q "self-test ok" "$W/self-test.log"
 
 echo "== commands of the Windows executable under Wine =="
-cp tests/data/quang-thanh-2019.json "$W/goi.json"
+# in a folder named like a Vietnamese Windows user's, with spaces (Wine reads arguments as UTF-8)
+export LANG=C.UTF-8
+S="$W/smoke/Nguyễn Thị Hoà/Tài liệu"
+rm -rf "$W/smoke" && mkdir -p "$S"
+cp tests/data/quang-thanh-2019.json "$S/gói dữ liệu.json"
 exe() { timeout 300 wine "$W/dist/BinhDangGioi.exe" "$@" 2>&1 | cat; }
-rm -f "$W"/smoke.*
-exe import "$W/goi.json" --db "$W/smoke.db"
-exe report --db "$W/smoke.db" --year 2019 --kind year --out "$W/smoke.pdf"
-exe report --db "$W/smoke.db" --year 2019 --kind year --out "$W/smoke.docx"
-exe export --db "$W/smoke.db" --year 2019 --out "$W/smoke.xlsx"
-ls -l "$W"/smoke.pdf "$W"/smoke.docx "$W"/smoke.xlsx
+exe import "$S/gói dữ liệu.json" --db "$S/dữ liệu.db"
+exe report --db "$S/dữ liệu.db" --year 2019 --kind year --out "$S/báo cáo năm.pdf"
+exe report --db "$S/dữ liệu.db" --year 2019 --kind year --out "$S/báo cáo năm.docx"
+exe export --db "$S/dữ liệu.db" --year 2019 --out "$S/số liệu.xlsx"
+ls -l "$S/báo cáo năm.pdf" "$S/báo cáo năm.docx" "$S/số liệu.xlsx"
