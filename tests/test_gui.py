@@ -557,3 +557,42 @@ def test_enter_on_the_task_list_opens_the_task(window, qtbot):
     when_modal(look)
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert seen["title"] == "Sửa nhiệm vụ" and seen["code"] == page.table.model().index(0, 0).data()
+
+
+def test_activities_from_an_excel_sheet_through_the_page(window, qtbot, tmp_path, monkeypatch):
+    import openpyxl
+
+    sheet = tmp_path / "hoat-dong-thon.xlsx"
+    window.ws.export_xlsx(sheet, 2026)
+    wb = openpyxl.load_workbook(sheet)
+    ws = wb["Hoạt động"]
+    header = [c.value for c in ws[1]]
+    row = {"Ngày bắt đầu": "20/11/2026", "Tên hoạt động": "Sinh hoạt chuyên đề tại thôn Đông Hải",
+           "Loại": "Sinh hoạt câu lạc bộ", "Tổng số người": 40, "Nữ": 31, "Nam": 9}
+    ws.append([row.get(h) for h in header])
+    wb.save(sheet)
+    page = window.go_to("activities")
+    before = page.model.total_count()
+    from desktop_app.ui import main_window
+
+    asked = []
+    monkeypatch.setattr(main_window, "QFileDialog", type("Fake", (), {"getOpenFileName": staticmethod(
+        lambda parent, title, folder, kinds: asked.append(title) or (str(sheet), kinds))}))
+    qtbot.mouseClick(page.sheet_btn, Qt.MouseButton.LeftButton)  # the real button, then the file dialog
+    qtbot.waitUntil(lambda: getattr(window, "last_import", None) is not None, timeout=10000)
+    assert asked == ["Chọn bảng tính hoạt động năm 2026"]
+    assert window.last_import == ("ok", {"added": 1, "updated": before})
+    qtbot.waitUntil(lambda: page.model.total_count() == before + 1)
+    assert "thêm 1, cập nhật" in window.statusBar().currentMessage()
+
+    ws.append([{"Ngày bắt đầu": "20/11/2026", "Tên hoạt động": "Sai", "Loại": "Hội thi",
+                "Tổng số người": 5, "Nữ": 9}.get(h) for h in header])
+    wb.save(sheet)
+    window.last_import = None
+    window.import_activity_sheet(str(sheet))
+    qtbot.waitUntil(lambda: window.last_import is not None, timeout=10000)
+    kind, lines = window.last_import
+    assert kind == "refused" and any("cột “Nữ”" in line for line in lines)
+    assert window.messages_dialog.list.count() == len(lines)
+    window.messages_dialog.close()
+    assert page.model.total_count() == before + 1

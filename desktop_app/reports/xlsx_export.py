@@ -54,7 +54,7 @@ def write_xlsx(out: str | Path, figures: Figures, units: dict[str, str]) -> Path
              units.get(a.organizer, a.organizer), ", ".join(units.get(p, p) for p in a.partners),
              a.task, a.participants_total, a.participants_female, a.participants_male,
              a.participants_ethnic_minority, a.leaflets, a.posters_banners, a.articles,
-             a.broadcasts, a.budget_vnd, BUDGET_SOURCES.get(a.budget_source) if a.budget_vnd else None,
+             a.broadcasts, a.budget_vnd, BUDGET_SOURCES.get(a.budget_source) if a.budget_source else None,
              "Có" if figures.window[0] <= a.start <= figures.window[1] else "", a.notes]
             for a in acts],
            [14, 12, 12, 50, 18, 24, 28, 30, 10, 10, 8, 8, 10, 8, 10, 8, 10, 14, 20, 10, 24],

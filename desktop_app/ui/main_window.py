@@ -60,6 +60,16 @@ def _import_job(db_path, package_path):
         ws.close()
 
 
+def _sheet_job(db_path, sheet_path, year):
+    from ..services import Workspace
+
+    ws = Workspace(db_path)
+    try:
+        return ws.import_activity_sheet(sheet_path, year)
+    finally:
+        ws.close()
+
+
 class MessagesDialog(QDialog):
     """The importer's messages in a readable list."""
 
@@ -228,6 +238,7 @@ class MainWindow(QMainWindow):
         m = mb.addMenu("&Hoạt động")
         self.new_activity_action = self._action(m, "Thêm hoạt động", self.new_activity, QKeySequence.StandardKey.New)
         self._action(m, "Tìm hoạt động", self.find, QKeySequence.StandardKey.Find)
+        self._action(m, "Nhập hoạt động từ Excel...", self.import_activity_sheet)
         m = mb.addMenu("&Báo cáo")
         self._action(m, "In văn bản...", self.print_document, QKeySequence.StandardKey.Print)
         self._action(m, "Xem trước báo cáo năm", lambda: self._show_report("year"))
@@ -246,6 +257,8 @@ class MainWindow(QMainWindow):
         self.stack.insertWidget(row, page)
         if key == "dashboard":
             page.go.connect(self._dashboard_action)
+        elif key == "activities":
+            page.import_sheet_requested.connect(self.import_activity_sheet)
         elif key == "reports":
             page.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
         return page
@@ -358,6 +371,39 @@ class MainWindow(QMainWindow):
             self.messages_dialog.open()
 
         run_in_thread(_import_job, self.ws.path, path, on_done=done, on_error=failed)
+
+    def import_activity_sheet(self, path: str | None = None):
+        """Activities from an Excel sheet laid out like the exported one, into the chosen year."""
+        if not self.settle_unsaved("nhập hoạt động"):
+            return
+        year = self.ctx.year
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(
+                self, f"Chọn bảng tính hoạt động năm {year}", str(Path.home()), "Bảng tính Excel (*.xlsx)")
+        if not path:
+            return
+        self.statusBar().showMessage("Đang đọc bảng tính...")
+
+        def done(counts):
+            self.ctx.replaced()
+            self.statusBar().showMessage(
+                f"Đã nhập từ Excel vào năm {year}: thêm {counts['added']}, cập nhật {counts['updated']} hoạt động.", 15000)
+            self.last_import = ("ok", counts)
+
+        def failed(exc, tb):
+            self.statusBar().clearMessage()
+            if isinstance(exc, ValidationError):
+                lines = exc.messages
+                intro = (f"Bảng tính bị từ chối vì có {len(lines)} lỗi; dữ liệu trong chương trình không thay đổi. "
+                         "Hãy sửa các chỗ sau trong bảng tính rồi nhập lại:")
+            else:
+                lines = [str(exc) if isinstance(exc, StoreError) else user_message(exc) or f"{type(exc).__name__}: {exc}"]
+                intro = "Không nhập được bảng tính; dữ liệu trong chương trình không thay đổi."
+            self.last_import = ("refused", lines)
+            self.messages_dialog = MessagesDialog(self, "Bảng tính bị từ chối", intro, lines)
+            self.messages_dialog.open()
+
+        run_in_thread(_sheet_job, self.ws.path, path, year, on_done=done, on_error=failed)
 
     def export_package(self):
         default = str(Path.home() / f"goi-du-lieu-{self.ctx.year}.json")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,6 +27,7 @@ from .base import Page
 
 class ActivitiesPage(Page):
     title = "Hoạt động"
+    import_sheet_requested = Signal()  # the window imports (it settles unsaved edits first)
 
     def __init__(self, ctx):
         super().__init__(ctx)
@@ -73,9 +74,12 @@ class ActivitiesPage(Page):
         self.list_keys(self.table, self.edit_selected, self.delete_selected)
         self.outer.addWidget(self.table, 1)
 
-        self.add_btn, self.edit_btn, self.dup_btn, self.del_btn = self.action_bar(
+        self.add_btn, self.edit_btn, self.dup_btn, self.del_btn, self.sheet_btn = self.action_bar(
             ("Thêm hoạt động", self.add), ("Sửa", self.edit_selected),
-            ("Nhân bản", self.duplicate_selected), ("Xóa", self.delete_selected))
+            ("Nhân bản", self.duplicate_selected), ("Xóa", self.delete_selected),
+            ("Nhập từ Excel...", self.import_sheet_requested.emit))
+        self.sheet_btn.setToolTip("Bảng tính có cột như tệp Excel do chương trình xuất (Báo cáo → Lưu Excel): "
+                                  "dòng có Mã là hoạt động sẵn có thì được cập nhật, dòng khác được thêm mới.")
         self.add_btn.setToolTip("Ctrl+N")
         self.search.textChanged.connect(self.apply_filters)
         self.type_filter.currentIndexChanged.connect(self.apply_filters)
