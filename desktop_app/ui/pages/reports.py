@@ -85,7 +85,7 @@ class ReportsPage(Page):
         self.recipients.setMaximumHeight(90)
         form.addRow("Nơi nhận", self.recipients)
         self.signer = SignerFields(form, ("Thẩm quyền ký", "Ký thay", "Chức vụ", "Người ký"))
-        self.text_box = QGroupBox("Nội dung do cán bộ nhập (tự lưu khi gõ; số liệu được tính tự động)")
+        self.text_box = QGroupBox("Phần cán bộ nhập (tự lưu khi gõ; số liệu tự tính)")
         tb = QVBoxLayout(self.text_box)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
