@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as dt
+import json
 import sqlite3
 import tempfile
 from pathlib import Path
@@ -263,6 +264,24 @@ class Workspace:
         plan_id = self.repo.plan_id(year, kind)
         with self.db.atomic():
             self.repo.save_task(plan_id, task)
+
+    # ---- drafts: a form's unsaved content, kept so a power cut does not lose it -------------
+    def save_plan_draft(self, plan: Plan) -> None:
+        from .store.exchange import plan_header_out
+
+        with self.db.atomic():
+            self.repo.set_setting(f"draft_plan_{plan.year}", json.dumps(plan_header_out(plan), ensure_ascii=False))
+
+    def plan_draft(self, year: int) -> Plan | None:
+        from .store.exchange import plan_from_dict
+
+        text = self.repo.setting(f"draft_plan_{year}")
+        return plan_from_dict(json.loads(text)) if text else None
+
+    def drop_plan_draft(self, year: int) -> None:
+        if self.repo.setting(f"draft_plan_{year}"):
+            with self.db.atomic():
+                self.repo.set_setting(f"draft_plan_{year}", None)
 
     def save_plan_header(self, plan: Plan) -> None:
         errors = []

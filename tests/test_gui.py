@@ -596,3 +596,53 @@ def test_activities_from_an_excel_sheet_through_the_page(window, qtbot, tmp_path
     assert window.messages_dialog.list.count() == len(lines)
     window.messages_dialog.close()
     assert page.model.total_count() == before + 1
+
+
+def test_plan_typing_survives_a_power_cut_as_a_draft(window, qtbot, tmp_path):
+    from desktop_app.app import _qt_settings
+    from desktop_app.services import Workspace
+    from desktop_app.ui.main_window import MainWindow
+
+    page = window.go_to("plan")
+    stored_title = page.title_edit.text()
+    type_text(page.title_edit, " (bản sửa)")
+    typed = page.title_edit.text()
+    page.legal.appendPlainText("Công văn số 45/SNV-BĐG ngày 10/3/2026 của Sở Nội vụ")
+    qtbot.waitUntil(lambda: (window.ws.plan_draft(2026) or page.loaded).title == typed, timeout=5000)
+    assert window.ws.repo.plan(2026).title == stored_title  # the plan itself is unchanged
+
+    # the power goes: nothing saved, nothing closed; the next start opens the same file
+    ws2 = Workspace(window.ws.path)
+    win2 = MainWindow(ws2, _qt_settings(tmp_path / "after"), year=2026)
+    win2.show()
+    try:
+        page2 = win2.go_to("plan")
+        assert page2.draft_box.isVisible() and page2.title_edit.text() == stored_title
+        qtbot.mouseClick(page2.restore_draft_btn, Qt.MouseButton.LeftButton)
+        assert page2.title_edit.text() == typed and page2.has_unsaved()
+        assert page2.legal.lines()[-1] == "Công văn số 45/SNV-BĐG ngày 10/3/2026 của Sở Nội vụ"
+        qtbot.mouseClick(page2.save_btn, Qt.MouseButton.LeftButton)
+        assert ws2.repo.plan(2026).title == typed and ws2.plan_draft(2026) is None
+        assert not page2.draft_box.isVisible()
+    finally:
+        win2.settle_unsaved = lambda before: True
+        win2.close()
+        win2.deleteLater()
+        qtbot.wait(20)  # pages shown meanwhile refresh once more: before their database closes
+        ws2.close()
+
+
+def test_plan_draft_is_dropped_by_hoan_tac_and_by_bo_ban_nhap(window, qtbot):
+    page = window.go_to("plan")
+    type_text(page.theme, " mới")
+    page._keep_draft()
+    assert window.ws.plan_draft(2026) is not None
+    qtbot.mouseClick(page.revert_btn, Qt.MouseButton.LeftButton)  # Hoàn tác
+    assert window.ws.plan_draft(2026) is None and not page.has_unsaved()
+
+    type_text(page.theme, " mới")
+    page._keep_draft()
+    page.reload()  # as at the next start: the stored plan, and the draft offered
+    assert page.draft_box.isVisible()
+    qtbot.mouseClick(page.drop_draft_btn, Qt.MouseButton.LeftButton)
+    assert window.ws.plan_draft(2026) is None and not page.draft_box.isVisible()

@@ -89,7 +89,7 @@ def _activity(a: dict) -> Activity:
     )
 
 
-def _plan(p: dict) -> Plan:
+def plan_from_dict(p: dict) -> Plan:
     return Plan(
         year=p["year"], kind=p["kind"], title=p["title"], number=clean(p.get("number")),
         issued_on=_d(p.get("issued_on")), legal_bases=list(p.get("legal_bases") or []),
@@ -148,7 +148,7 @@ def import_package(repo: Repository, data, progress=None) -> dict:
                                 u.get("active", True)))
             counts["units"] += 1
         for p in plans:
-            plan = _plan(p)
+            plan = plan_from_dict(p)
             pid = repo.save_plan_header(plan)
             for t in plan.targets:
                 repo.save_target(pid, t)
@@ -219,6 +219,16 @@ def _plan_out(repo: Repository, plan: Plan) -> dict:
     pid = repo.plan_id(plan.year, plan.kind)
     acts = repo.activities_of_plan(pid)
     return {
+        **plan_header_out(plan),
+        "targets": [_target_out(t) for t in sorted(plan.targets, key=lambda t: t.code)],
+        "tasks": [_task_out(t) for t in sorted(plan.tasks, key=lambda t: t.code)],
+        "activities": [activity_out(a) for a in sorted(acts, key=lambda a: (a.start, a.id))],
+    }
+
+
+def plan_header_out(plan: Plan) -> dict:
+    """Everything of a plan but its targets, tasks and activities, as the package writes it."""
+    return {
         "year": plan.year, "kind": plan.kind, "number": plan.number,
         "issued_on": _iso(plan.issued_on), "title": plan.title,
         "legal_bases": list(plan.legal_bases), "purposes": list(plan.purposes),
@@ -229,9 +239,6 @@ def _plan_out(repo: Repository, plan: Plan) -> dict:
         "action_month_theme": plan.action_month_theme,
         "deadlines": [{"label": d.label, "due": _iso(d.due), "to": d.to} for d in plan.deadlines],
         "recipients": list(plan.recipients), "signer": signer_to_dict(plan.signer),
-        "targets": [_target_out(t) for t in sorted(plan.targets, key=lambda t: t.code)],
-        "tasks": [_task_out(t) for t in sorted(plan.tasks, key=lambda t: t.code)],
-        "activities": [activity_out(a) for a in sorted(acts, key=lambda a: (a.start, a.id))],
     }
 
 

@@ -493,7 +493,7 @@ class MainWindow(QMainWindow):
             return False
         for p in pending:
             if answer == QMessageBox.StandardButton.Discard:
-                p.reload()
+                p.discard()
             elif not p.save_pending():  # the page shows why; take the user there
                 self.go_to(next(k for k, v in self.pages.items() if v is p))
                 return False

@@ -63,6 +63,10 @@ class Page(QWidget):
         self._stale = False
         self.refresh()
 
+    def discard(self):
+        """The user chose not to keep the unsaved edits."""
+        self.reload()
+
     def showEvent(self, e):
         super().showEvent(e)
         # Reload after this paint, so the page (and at start the window) appears at once.

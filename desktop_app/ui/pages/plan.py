@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QTimer
 from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QTableWidget,
@@ -170,9 +172,74 @@ class PlanPage(Page):
         bar.addWidget(self.save_btn)
         self.outer.addLayout(bar)
         self.save_btn.clicked.connect(self.save)
-        self.revert_btn.clicked.connect(self.refresh)
+        self.revert_btn.clicked.connect(self.discard)
         self.copy_btn.clicked.connect(self.copy_forward)
         self.create_btn.clicked.connect(self.create)
+        self._draft_banner()
+        # What is typed here is kept as a draft 1.5 s after typing stops, so a power cut does
+        # not lose it; it is offered back the next time the plan is opened.
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(1500)
+        self._draft_timer.timeout.connect(self._keep_draft)
+        for w in form_w.findChildren(QLineEdit):
+            w.textEdited.connect(self._draft_timer.start)
+        for w in form_w.findChildren(QPlainTextEdit):
+            w.textChanged.connect(self._draft_timer.start)
+        for w in form_w.findChildren(QDateEdit):
+            w.dateChanged.connect(self._draft_timer.start)
+        self.deadlines.itemChanged.connect(self._draft_timer.start)
+        self.deadlines.model().rowsRemoved.connect(self._draft_timer.start)
+
+    # ---- drafts ------------------------------------------------------------------------
+    def _draft_banner(self):
+        self.draft_box = QGroupBox("Bản đang soạn dở")
+        lay = QHBoxLayout(self.draft_box)
+        self.draft_label = QLabel()
+        self.draft_label.setWordWrap(True)
+        self.restore_draft_btn = QPushButton("Khôi phục bản đang soạn")
+        self.drop_draft_btn = QPushButton("Bỏ bản nháp")
+        lay.addWidget(self.draft_label, 1)
+        lay.addWidget(self.restore_draft_btn)
+        lay.addWidget(self.drop_draft_btn)
+        self.outer.insertWidget(2, self.draft_box)  # under the heading and the status line
+        self.draft_box.hide()
+        self.restore_draft_btn.clicked.connect(self.restore_draft)
+        self.drop_draft_btn.clicked.connect(self.drop_draft)
+
+    def _keep_draft(self):
+        if self.has_unsaved():
+            self.ctx.ws.save_plan_draft(self.form_plan())
+
+    def _offer_draft(self):
+        draft = self.ctx.ws.plan_draft(self.ctx.year) if self.loaded else None
+        if draft is not None and self._header(draft) == self._header(self.loaded):
+            self.ctx.ws.drop_plan_draft(self.ctx.year)  # nothing more than what is stored
+            draft = None
+        self.draft_box.setVisible(draft is not None)
+        if draft is not None:
+            self.draft_label.setText("Kế hoạch có nội dung đã gõ nhưng chưa lưu lần trước (có thể do mất điện "
+                                     "hoặc tắt máy). Khôi phục để xem lại rồi bấm “Lưu kế hoạch”.")
+
+    @staticmethod
+    def _header(plan: Plan) -> Plan:
+        return dataclasses.replace(plan, targets=[], tasks=[])
+
+    def restore_draft(self):
+        draft = self.ctx.ws.plan_draft(self.ctx.year)
+        if draft is not None and self.loaded is not None:
+            self._fill(dataclasses.replace(draft, targets=self.loaded.targets, tasks=self.loaded.tasks))
+        self.draft_box.hide()
+
+    def drop_draft(self):
+        self.ctx.ws.drop_plan_draft(self.ctx.year)
+        self.draft_box.hide()
+
+    def discard(self):
+        """Hoàn tác, or "Không lưu": back to what is stored, the draft dropped with the edits."""
+        self._draft_timer.stop()
+        self.ctx.ws.drop_plan_draft(self.ctx.year)
+        self.reload()
 
     def _add_deadline(self, d: Deadline | None):
         r = self.deadlines.rowCount()
@@ -202,6 +269,11 @@ class PlanPage(Page):
         else:
             self.status.setText(f"Kế hoạch năm {year}: {len(plan.targets)} chỉ tiêu, {len(plan.tasks)} nhiệm vụ "
                                 "(sửa ở trang Chỉ tiêu và Nhiệm vụ).")
+        self._fill(plan)
+        self._offer_draft()
+
+    def _fill(self, plan: Plan):
+        year = plan.year
         self.title_edit.setText(plan.title)
         self.number.setText(plan.number or "")
         self.issued.set_value(plan.issued_on)
@@ -262,6 +334,8 @@ class PlanPage(Page):
             self.err.show_error("Chưa lưu được: " + "; ".join(exc.messages))
             return False
         self.err.show_error(None)
+        self._draft_timer.stop()
+        self.ctx.ws.drop_plan_draft(plan.year)
         self.loaded = None  # nothing pending: the refresh that follows shows what was stored
         self.ctx.notify()
         return True
