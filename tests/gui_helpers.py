@@ -16,10 +16,14 @@ def type_text(widget, text: str) -> None:
 
 
 def when_modal(fn, timeout_ms: int = 5000):
-    """Run fn(dialog) as soon as a modal dialog is up (the caller then opens it with exec())."""
-    waited = {"ms": 0}
+    """Run fn(dialog) as soon as a modal dialog is up (the caller then opens it with exec()).
+    Returns a function that stops waiting (a test expecting no dialog must not leave the
+    watcher running into the next test)."""
+    waited = {"ms": 0, "stopped": False}
 
     def poll():
+        if waited["stopped"]:
+            return
         dlg = QApplication.activeModalWidget()
         if dlg is not None:
             try:
@@ -37,3 +41,4 @@ def when_modal(fn, timeout_ms: int = 5000):
             QTimer.singleShot(20, poll)
 
     QTimer.singleShot(0, poll)
+    return lambda: waited.update(stopped=True)

@@ -515,9 +515,10 @@ def test_closing_right_after_typing_a_report_part_keeps_it_without_asking(window
     type_text(page.parts["limitations"], "Kinh phí còn hạn hẹp.")
     assert page.has_unsaved()
     asked = []
-    when_modal(lambda box: (asked.append(box.text()), box.button(QMessageBox.StandardButton.Cancel).click()),
-               timeout_ms=500)
+    stop = when_modal(lambda box: (asked.append(box.text()), box.button(QMessageBox.StandardButton.Cancel).click()),
+                      timeout_ms=500)
     window.close()  # no question: a report part saves itself
+    stop()
     assert asked == [] and not window.isVisible()
     assert window.ws.report_text(2026, "year").limitations.endswith("Kinh phí còn hạn hẹp.")
 

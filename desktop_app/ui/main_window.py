@@ -50,22 +50,13 @@ def _page_class(key: str):
     return getattr(importlib.import_module(f"{__package__}.pages.{module}"), cls)
 
 
-def _import_job(db_path, package_path):
+def _workspace_job(db_path, operation: str, *args):
+    """A Workspace operation off the GUI thread."""
     from ..services import Workspace
 
     ws = Workspace(db_path)  # its own connection: SQLite connections stay in their thread
     try:
-        return ws.import_file(package_path)
-    finally:
-        ws.close()
-
-
-def _sheet_job(db_path, sheet_path, year):
-    from ..services import Workspace
-
-    ws = Workspace(db_path)
-    try:
-        return ws.import_activity_sheet(sheet_path, year)
+        return getattr(ws, operation)(*args)
     finally:
         ws.close()
 
@@ -82,6 +73,8 @@ class MessagesDialog(QDialog):
         lab.setWordWrap(True)
         lay.addWidget(lab)
         self.list = QListWidget()
+        self.list.setWordWrap(True)  # long reasons (a list of allowed values) stay readable
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.addItems(lines)
         lay.addWidget(self.list, 1)
         bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -357,20 +350,9 @@ class MainWindow(QMainWindow):
             from ..store.exchange import PackageFileError
 
             progress.close()
-            if isinstance(exc, ValidationError):
-                lines = exc.messages
-                intro = (f"Gói dữ liệu bị từ chối vì có {len(lines)} lỗi; dữ liệu trong chương trình không thay đổi. "
-                         "Hãy sửa các chỗ sau trong tệp rồi nhập lại:")
-            elif isinstance(exc, (PackageFileError, StoreError)):
-                lines, intro = [str(exc)], "Không đọc được gói dữ liệu; dữ liệu trong chương trình không thay đổi."
-            else:
-                lines = [user_message(exc) or f"{type(exc).__name__}: {exc}"]
-                intro = "Không nhập được gói dữ liệu; dữ liệu trong chương trình không thay đổi."
-            self.last_import = ("refused", lines)
-            self.messages_dialog = MessagesDialog(self, "Gói dữ liệu bị từ chối", intro, lines)
-            self.messages_dialog.open()
+            self._show_refusal("Gói dữ liệu", "tệp", exc, unreadable=(PackageFileError, StoreError))
 
-        run_in_thread(_import_job, self.ws.path, path, on_done=done, on_error=failed)
+        run_in_thread(_workspace_job, self.ws.path, "import_file", path, on_done=done, on_error=failed)
 
     def import_activity_sheet(self, path: str | None = None):
         """Activities from an Excel sheet laid out like the exported one, into the chosen year."""
@@ -392,18 +374,26 @@ class MainWindow(QMainWindow):
 
         def failed(exc, tb):
             self.statusBar().clearMessage()
-            if isinstance(exc, ValidationError):
-                lines = exc.messages
-                intro = (f"Bảng tính bị từ chối vì có {len(lines)} lỗi; dữ liệu trong chương trình không thay đổi. "
-                         "Hãy sửa các chỗ sau trong bảng tính rồi nhập lại:")
-            else:
-                lines = [str(exc) if isinstance(exc, StoreError) else user_message(exc) or f"{type(exc).__name__}: {exc}"]
-                intro = "Không nhập được bảng tính; dữ liệu trong chương trình không thay đổi."
-            self.last_import = ("refused", lines)
-            self.messages_dialog = MessagesDialog(self, "Bảng tính bị từ chối", intro, lines)
-            self.messages_dialog.open()
+            self._show_refusal("Bảng tính", "bảng tính", exc, unreadable=(StoreError,))
 
-        run_in_thread(_sheet_job, self.ws.path, path, year, on_done=done, on_error=failed)
+        run_in_thread(_workspace_job, self.ws.path, "import_activity_sheet", path, year, on_done=done,
+                      on_error=failed)
+
+    def _show_refusal(self, what: str, where: str, exc, unreadable: tuple) -> None:
+        """An import that stored nothing: every reason in a readable list."""
+        unchanged = "dữ liệu trong chương trình không thay đổi."
+        if isinstance(exc, ValidationError):
+            lines = exc.messages
+            intro = (f"{what} bị từ chối vì có {len(lines)} lỗi; {unchanged} "
+                     f"Hãy sửa các chỗ sau trong {where} rồi nhập lại:")
+        elif isinstance(exc, unreadable):
+            lines, intro = [str(exc)], f"Không đọc được {what.lower()}; {unchanged}"
+        else:
+            lines = [user_message(exc) or f"{type(exc).__name__}: {exc}"]
+            intro = f"Không nhập được {what.lower()}; {unchanged}"
+        self.last_import = ("refused", lines)
+        self.messages_dialog = MessagesDialog(self, f"{what} bị từ chối", intro, lines)
+        self.messages_dialog.open()
 
     def export_package(self):
         default = str(Path.home() / f"goi-du-lieu-{self.ctx.year}.json")
