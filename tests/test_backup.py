@@ -46,7 +46,7 @@ def test_thin_removes_files(tmp_path):
     for days in range(40):
         t = now - dt.timedelta(days=days)
         (tmp_path / f"du-lieu-{t:%Y-%m-%d_%H%M%S}.db").write_bytes(b"x")
-    (tmp_path / "ghi-chu.txt").write_text("không phải bản sao lưu")
+    (tmp_path / "ghi-chu.txt").write_text("không phải bản sao lưu", encoding="utf-8")
     removed = bk.thin(tmp_path, now)
     assert removed and (tmp_path / "ghi-chu.txt").exists()
     assert len(bk.list_backups(tmp_path)) == 40 - len(removed)
@@ -86,7 +86,7 @@ def test_backup_to_extra_folder(loaded, tmp_path):
     extra = tmp_path / "Ổ USB" / "Sao lưu"
     loaded.repo.set_setting("backup_extra_dir", str(extra))
     backup_now(loaded)
-    assert len(bk.list_backups(extra)) == 1
+    assert len(bk.list_backups(extra, "test")) == 1
 
 
 def corrupt(path):
@@ -103,9 +103,9 @@ def test_damaged_database_is_never_backed_up(loaded, tmp_path):
     assert database_is_damaged(loaded.path)
     conn = sqlite3.connect(loaded.path)
     with pytest.raises(StoreError, match="bị hỏng"):
-        bk.backup(conn, backup_folder(loaded.path))
+        bk.backup(conn, backup_folder(loaded.path), stem="test")
     conn.close()
-    assert [p for _, p in bk.list_backups(backup_folder(loaded.path))] == [good]
+    assert [p for _, p in bk.list_backups(backup_folder(loaded.path), "test")] == [good]
     # at start: the newest good backup is offered and put in place; the damaged file is kept
     assert newest_good_backup(loaded.path) == good
     replace_with_backup(loaded.path, good)

@@ -59,7 +59,7 @@ def test_database_held_by_another_program(loaded):
     before = loaded.db["activities"].count
     with pytest.raises(sqlite3.OperationalError) as info:
         loaded.save_activity(new_activity(), 2019)
-    assert "đang bị chương trình khác giữ" in user_message(info.value)
+    assert "một chương trình khác dùng" in user_message(info.value)
     other.rollback()
     other.close()
     assert loaded.db["activities"].count == before

@@ -63,7 +63,7 @@ def mutated_packages(draw):
     return pkg
 
 
-@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "1500")), deadline=None,
+@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "1500" if os.environ.get("CI") else "200")), deadline=None,
           suppress_health_check=list(HealthCheck))
 @given(pkg=mutated_packages())
 def test_generated_packages_are_accepted_or_refused_cleanly(loaded_once, pkg):

@@ -90,11 +90,9 @@ def activity_errors(a: Activity, plan_year: int | None = None) -> dict[str, str]
         errors["start"] = (
             f"ngày bắt đầu {a.start.strftime('%d/%m/%Y')} không thuộc năm kế hoạch {plan_year}"
         )
-    if a.end is not None and a.end < a.start:
-        errors["end"] = (
-            f"ngày kết thúc {a.end.strftime('%d/%m/%Y')} trước ngày bắt đầu "
-            f"{a.start.strftime('%d/%m/%Y')}"
-        )
+    problem = date_order_error(a.start, a.end, "ngày kết thúc", "ngày bắt đầu")
+    if problem:
+        errors["end"] = problem
     errors.update(
         participant_errors(
             a.participants_total, a.participants_female, a.participants_male,
@@ -109,10 +107,13 @@ def activity_errors(a: Activity, plan_year: int | None = None) -> dict[str, str]
 CODE_PATTERN = re.compile(r"[A-Za-z0-9_.-]{1,32}")
 
 
-def code_error(code: str, existing: set[str] = frozenset()) -> str | None:
+def code_error(code: str, existing: set[str] = frozenset(), example: str = "NV01") -> str | None:
     """Codes (of units, targets, tasks) as the exchange format allows them."""
+    if not (code or "").strip():
+        return "Chưa nhập mã"
     if not CODE_PATTERN.fullmatch(code or ""):
-        return "Mã chỉ gồm chữ cái không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang (tối đa 32 ký tự), ví dụ NV01"
+        return ("Mã chỉ gồm chữ cái không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang (tối đa 32 ký tự), "
+                f"ví dụ {example}")
     if code in existing:
         return f"Mã {code} đã có, hãy chọn mã khác"
     return None
@@ -132,4 +133,56 @@ def target_errors(t: Target) -> dict[str, str]:
             errors["comparison"] = "chỉ tiêu định tính không có phép so sánh"
         if t.target is not None:
             errors["target"] = "chỉ tiêu định tính không có giá trị kế hoạch bằng số"
+    return errors
+
+
+def task_errors(t: Task) -> dict[str, str]:
+    """A task as a form or a service gets it (the code is checked by `code_error`)."""
+    errors: dict[str, str] = {}
+    if not (t.content or "").strip():
+        errors["content"] = "Nội dung nhiệm vụ không được để trống"
+    if not t.lead:
+        errors["lead"] = "Hãy chọn đơn vị chủ trì"
+    problem = date_order_error(t.start, t.due, "hạn hoàn thành", "ngày bắt đầu")
+    if problem:
+        errors["due"] = problem
+    return errors
+
+
+def date_order_error(start: dt.date | None, end: dt.date | None, end_label: str, start_label: str) -> str | None:
+    """`end` may not come before `start` (both optional)."""
+    if start and end and end < start:
+        return f"{end_label} {end:%d/%m/%Y} trước {start_label} {start:%d/%m/%Y}"
+    return None
+
+
+def unit_errors(u, existing: set[str] = frozenset()) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    problem = code_error(u.code, existing, example="THON1")
+    if problem:
+        errors["code"] = problem
+    if not (u.name or "").strip():
+        errors["name"] = "Tên đơn vị không được để trống"
+    return errors
+
+
+def office_errors(office) -> dict[str, str]:
+    """What every printed document needs of the issuing office."""
+    errors: dict[str, str] = {}
+    if not (office.name or "").strip():
+        errors["name"] = "Hãy nhập tên cơ quan: tên được in ở đầu mọi văn bản"
+    if not (office.place_name or "").strip():
+        errors["place_name"] = "Hãy nhập địa danh: địa danh được in cạnh ngày tháng của mọi văn bản"
+    return errors
+
+
+def plan_header_errors(plan: Plan) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if not (plan.title or "").strip():
+        errors["title"] = "tên (trích yếu) kế hoạch không được để trống"
+    if (plan.action_month_start and plan.action_month_end
+            and plan.action_month_end < plan.action_month_start):
+        errors["action_month_end"] = "ngày kết thúc Tháng hành động trước ngày bắt đầu"
+    if plan.budget_planned_vnd is not None and plan.budget_planned_vnd < 0:
+        errors["budget_planned_vnd"] = "tổng kinh phí dự kiến phải là số không âm"
     return errors

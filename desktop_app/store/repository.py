@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import sqlite3
 import uuid
 
 import sqlite_utils
@@ -22,6 +23,7 @@ from ..domain.model import (
     Unit,
 )
 from ..domain.text import clean, clean_list
+from .errors import StaleRowsError
 
 
 def _d(text: str | None) -> dt.date | None:
@@ -325,7 +327,14 @@ class Repository:
 
     def put_back(self, table: str, rows: list[dict]) -> None:
         if rows:
-            self.db[table].upsert_all(rows, pk=self.db[table].pks)
+            try:
+                self.db[table].upsert_all(rows, pk=self.db[table].pks)
+            except sqlite3.IntegrityError as exc:
+                raise StaleRowsError(str(exc)) from exc
+
+    def change_count(self) -> int:
+        """Rows changed through this connection so far: a later write changes it."""
+        return self.db.conn.total_changes
 
     def delete_activity(self, activity_id: str) -> None:
         with self.db.atomic():

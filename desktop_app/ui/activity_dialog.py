@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ..domain.model import ACTIVITY_TYPES, BUDGET_SOURCES, Activity
 from ..domain.rules import activity_errors
 from ..domain.text import clean
-from ..store.errors import ValidationError, user_message
+from ..services import ValidationError, user_message
 from .widgets import DateEdit, ErrorLabel, NumberEdit, UnitChecklist, UnitCombo, field_row
 
 PRIVACY_NOTE = ("Chỉ ghi số lượng và mô tả hoạt động. Không ghi họ tên, địa chỉ hay thông tin "

@@ -24,10 +24,10 @@ class AppContext(QObject):
             self.year_changed.emit(year)
 
     def units(self, active_only: bool = False) -> dict[str, str]:
-        return {u.code: u.name for u in self.ws.repo.units(active_only)}
+        return {u.code: u.name for u in self.ws.units(active_only)}
 
     def plan(self, kind: str = "annual"):
-        return self.ws.repo.plan(self.year, kind)
+        return self.ws.plan(self.year, kind)
 
     def notify(self) -> None:
         self.data_changed.emit()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME, __version__
-from ..store.errors import StoreError, ValidationError, user_message
+from ..services import PackageFileError, StoreError, ValidationError, user_message
 from .worker import run_in_thread
 
 # key, title, module.Class. The window is shown before the database and the pages' modules are
@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
         this_year = dt.date.today().year
         year = year or (this_year if this_year in years else (years[-1] if years else this_year))
         self.ctx = AppContext(ws, year)
-        office = ws.repo.office()
+        office = ws.office()
         self.setWindowTitle(f"{APP_NAME} - {office.name if office else 'chưa có thông tin cơ quan'}")
         self._fill_years()
         self.year_box.currentIndexChanged.connect(self._year_chosen)
@@ -211,7 +211,9 @@ class MainWindow(QMainWindow):
         act = QAction(text, self)
         if shortcut:
             act.setShortcut(QKeySequence(shortcut))
-        act.triggered.connect(slot)
+        # triggered(bool checked) would land in the slot's first parameter (a path, a choice):
+        # the slot is called with no arguments, whatever the signal carries.
+        act.triggered.connect(lambda _checked=False: slot())
         menu.addAction(act)
         return act
 
@@ -347,8 +349,6 @@ class MainWindow(QMainWindow):
             self.last_import = ("ok", counts)
 
         def failed(exc, tb):
-            from ..store.exchange import PackageFileError
-
             progress.close()
             self._show_refusal("Gói dữ liệu", "tệp", exc, unreadable=(PackageFileError, StoreError))
 
@@ -403,7 +403,7 @@ class MainWindow(QMainWindow):
         try:
             self.ws.export_json(path)
         except (ValidationError, OSError) as exc:
-            msg = "\n".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+            msg = "\n".join(exc.messages) if isinstance(exc, ValidationError) else (user_message(exc, path) or str(exc))
             QMessageBox.warning(self, "Không xuất được", msg)
             return
         self.statusBar().showMessage(f"Đã xuất {path}", 8000)
@@ -440,19 +440,22 @@ class MainWindow(QMainWindow):
         return path
 
     def restore(self, chosen: Path | None = None):
+        """Go back to a backup: the one chosen in the dialog (or `chosen`, a path)."""
         from ..services import list_backups, restore_backup
 
         if not self.settle_unsaved("khôi phục"):
             return
-        if chosen is None:
+        if not isinstance(chosen, (str, Path)):
             dlg = RestoreDialog(self, list_backups(self.ws))
             if not dlg.exec() or dlg.chosen() is None:
                 return
             chosen = dlg.chosen()
+        chosen = Path(chosen)
         try:
             safety = restore_backup(self.ws, chosen)
-        except ValidationError as exc:
-            QMessageBox.warning(self, "Không khôi phục được", "\n".join(exc.messages))
+        except (ValidationError, StoreError, OSError) as exc:
+            msg = "\n".join(exc.messages) if isinstance(exc, ValidationError) else (user_message(exc) or str(exc))
+            QMessageBox.warning(self, "Không khôi phục được", msg + "\n\nDữ liệu hiện tại không thay đổi.")
             return
         self.ctx.replaced()
         self.statusBar().showMessage(

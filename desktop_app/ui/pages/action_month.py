@@ -75,7 +75,7 @@ class ActionMonthPage(Page):
 
     def refresh(self):
         year = self.ctx.year
-        if not self.ctx.ws.repo.plans_of_year(year):
+        if not self.ctx.ws.has_plan(year):
             self.heading.setText(f"Năm {year} chưa có kế hoạch.")
             self.model.set_rows([], {})
             self.by_type.setRowCount(0)
@@ -103,4 +103,4 @@ class ActionMonthPage(Page):
                     it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.by_type.setItem(r, c, it)
         self.model.filters["window"] = (s.isoformat(), e.isoformat())
-        self.model.set_rows(self.ctx.ws.repo.activity_list_rows(year), self.ctx.units())
+        self.model.set_rows(self.ctx.ws.activity_list_rows(year), self.ctx.units())

@@ -92,7 +92,7 @@ class ActivitiesPage(Page):
     def refresh(self):
         units = self.ctx.units()
         self.unit_filter.set_units(units)
-        self.model.set_rows(self.ctx.ws.repo.activity_list_rows(self.ctx.year), units)
+        self.model.set_rows(self.ctx.ws.activity_list_rows(self.ctx.year), units)
         self.apply_filters()
         has_plan = self.ctx.plan() is not None
         self.add_btn.setEnabled(has_plan)
@@ -151,7 +151,7 @@ class ActivitiesPage(Page):
         ids = self.selected_ids()
         if not ids:
             return
-        a = self.ctx.ws.repo.activity(ids[0])
+        a = self.ctx.ws.activity(ids[0])
         dlg = self._dialog(a)
         if dlg.exec() and dlg.saved_ids:
             self.ctx.notify()
@@ -160,7 +160,7 @@ class ActivitiesPage(Page):
         ids = self.selected_ids()
         if not ids:
             return
-        a = dataclasses.replace(self.ctx.ws.repo.activity(ids[0]), id=None)
+        a = dataclasses.replace(self.ctx.ws.activity(ids[0]), id=None)
         dlg = self._dialog(a, duplicate=True)
         dlg.exec()
         if dlg.saved_ids:

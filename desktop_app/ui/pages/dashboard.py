@@ -96,9 +96,9 @@ class DashboardPage(Page):
     def refresh(self):
         year = self.ctx.year
         today = dt.date.today()
-        first_steps = "" if self.ctx.ws.repo.office() else (
+        first_steps = "" if self.ctx.ws.office() else (
             "Bước đầu tiên: vào trang Cài đặt nhập tên cơ quan, địa danh và người ký (in ở đầu mọi văn bản). ")
-        if not self.ctx.ws.repo.plans_of_year(year):
+        if not self.ctx.ws.has_plan(year):
             self.note.setText(first_steps + f"Năm {year} chưa có kế hoạch. Vào trang Kế hoạch để tạo mới "
                               "hoặc sao chép kế hoạch năm trước.")
             for c in (self.c_acts, self.c_people, self.c_targets, self.c_overdue, self.c_am, self.c_money):

@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
 from ...domain.model import ContentSection, Deadline, Plan
 from ...domain.numbers import fmt_int, parse_vn_number
 from ...domain.text import clean
-from ...services import NoPlanError
-from ...store.errors import ValidationError
+from ...services import NoPlanError, ValidationError
 from ..widgets import DateEdit, ErrorLabel, LinesEdit, NumberEdit, SignerFields, ask, show_error
 from .base import Page
 
@@ -261,7 +260,7 @@ class PlanPage(Page):
         self.revert_btn.setEnabled(has)
         self.err.show_error(None)
         if not has:
-            prev = self.ctx.ws.repo.plan_id(year - 1, "annual") is not None
+            prev = self.ctx.ws.has_plan(year - 1, "annual")
             self.status.setText(f"Năm {year} chưa có kế hoạch. " + (
                 f"Chọn năm {year - 1} rồi bấm “Sao chép sang năm sau”, hoặc tạo kế hoạch trống." if prev
                 else "Bấm “Tạo kế hoạch năm này” để bắt đầu."))

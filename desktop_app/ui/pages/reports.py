@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.model import ReportText
 from ...domain.text import clean
-from ...reports.build import write_document
-from ...services import DOCUMENT_KINDS, NoPlanError
+from ...services import DOCUMENT_KINDS, NoPlanError, render_document
 from ..pdf_view import PdfPreview, print_pdf, render_pages
 from ..widgets import DateEdit, ErrorLabel, LinesEdit, SignerFields, show_error
 from ..worker import run_in_thread
@@ -39,7 +38,7 @@ FILE_NAMES = {"plan": "Ke-hoach", "mid_year": "Bao-cao-6-thang", "year": "Bao-ca
 
 
 def _render_job(data, margins, out):
-    write_document(data, out, margins)
+    render_document(data, out, margins)
     return str(out), render_pages(str(out), dpi=80)
 
 
@@ -171,7 +170,7 @@ class ReportsPage(Page):
         self._load_text()
         self.preview.set_pages([])
         self.pdf_path = None
-        has_plan = bool(self.ctx.ws.repo.plans_of_year(self.ctx.year))
+        has_plan = self.ctx.ws.has_plan(self.ctx.year)
         for b in (self.preview_btn, self.print_btn, self.pdf_btn, self.docx_btn, self.xlsx_btn):
             b.setEnabled(has_plan)
         self.info.setText("" if has_plan else f"Năm {self.ctx.year} chưa có kế hoạch: chưa có gì để in.")
@@ -216,7 +215,7 @@ class ReportsPage(Page):
         if self.kind == "plan" or self.loaded_text is None:
             return
         t = self.form_text()
-        self.ctx.ws.repo.save_report_text(t)
+        self.ctx.ws.save_report_text(t)
         self.loaded_text = t
         self.status_message.emit("Đã tự lưu nội dung báo cáo." if auto else "Đã lưu nội dung báo cáo.")
 
@@ -306,7 +305,7 @@ class ReportsPage(Page):
             self._busy(False)
             self._saved(out)
 
-        run_in_thread(write_document, data, path, margins, on_done=done, on_error=self._save_failed)
+        run_in_thread(render_document, data, path, margins, on_done=done, on_error=self._save_failed)
 
     def save_xlsx(self, path: str | None = None):
         path = path or self._ask_path("xlsx", "Excel (*.xlsx)")

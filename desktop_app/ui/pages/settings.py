@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from ...domain.model import OFFICE_LEVELS, Office
 from ...domain.text import clean
-from ...store.repository import signer_to_dict
 from ..widgets import ErrorLabel, SignerFields
 from .base import Page
 
@@ -124,8 +122,8 @@ class SettingsPage(Page):
             self.extra_dir.setText(path)
 
     def refresh(self):
-        repo = self.ctx.ws.repo
-        o = repo.office() or Office("", "")
+        ws = self.ctx.ws
+        o = ws.office() or Office("", "")
         self.name.setText(o.name)
         self.parent_body.setText(o.parent_body or "")
         self.place.setText(o.place_name)
@@ -135,14 +133,14 @@ class SettingsPage(Page):
         for key, value in self.ctx.ws.page_settings().items():
             self.margins[key].setValue(value)
         self.backup_dir.setText(str(self.folder("backup")))
-        self.extra_dir.setText(repo.setting("backup_extra_dir") or "")
+        self.extra_dir.setText(ws.setting("backup_extra_dir") or "")
         self.saved.setText("")
         self.loaded = self._form()  # what is stored, as the form reads it back
 
     def _form(self) -> tuple[Office, dict[str, str | None]]:
         signer = self.signer.signer()
         settings = {k: str(int(w.value())) for k, w in self.margins.items()}
-        settings["default_signer"] = json.dumps(signer_to_dict(signer), ensure_ascii=False) if signer else None
+        settings["default_signer"] = signer
         settings["backup_extra_dir"] = clean(self.extra_dir.text())
         office = Office(clean(self.name.text()) or "", clean(self.place.text()) or "", clean(self.parent_body.text()),
                         clean(self.province.text()), self.level.currentData())

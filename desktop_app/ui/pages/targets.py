@@ -22,7 +22,7 @@ from ...domain.numbers import fmt_num, parse_vn_number
 from ...domain.rules import MET, NOT_MET, code_error, target_errors, target_verdict
 from ...domain.summary import natural_key
 from ...domain.text import clean
-from ...store.errors import ValidationError
+from ...services import ValidationError
 from ..widgets import ErrorLabel, NumberEdit, UnitCombo, ask, save_cancel, show_error
 from .base import Page
 

@@ -24,7 +24,7 @@ from ...domain.numbers import fmt_date
 from ...domain.rules import code_error, is_overdue
 from ...domain.summary import natural_key
 from ...domain.text import clean
-from ...store.errors import ValidationError
+from ...services import ValidationError
 from ..widgets import DateEdit, ErrorLabel, UnitChecklist, UnitCombo, UnitFilter, ask, save_cancel, show_error
 from .base import Page
 

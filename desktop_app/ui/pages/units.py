@@ -84,7 +84,7 @@ class UnitsPage(Page):
         self.units: list[Unit] = []
 
     def refresh(self):
-        self.units = self.ctx.ws.repo.units()
+        self.units = self.ctx.ws.units()
         self.model.setRowCount(0)
         for u in self.units:
             items = [QStandardItem(u.code), QStandardItem(u.name), QStandardItem(UNIT_KINDS.get(u.kind, u.kind)),
@@ -126,7 +126,7 @@ class UnitsPage(Page):
         u = self._current()
         if not u:
             return
-        used = self.ctx.ws.repo.unit_usage(u.code)
+        used = self.ctx.ws.unit_usage(u.code)
         if used:
             show_error(self, "Không xóa được đơn vị",
                        f"Đơn vị “{u.name}” đã được dùng {used} lần trong chỉ tiêu, nhiệm vụ hoặc hoạt động. "

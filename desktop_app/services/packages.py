@@ -1,0 +1,49 @@
+"""Data packages (JSON) and activity sheets (Excel) in and out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..domain.errors import ValidationError
+from ..fileio import write_text_atomic
+from ..store.exchange import dump_package, export_package, import_package, read_package_file
+
+
+class PackageOps:
+    def import_file(self, path: str | Path, progress=None) -> dict:
+        return import_package(self.repo, read_package_file(path), progress=progress)
+
+    def export_json(self, out: str | Path, year: int | None = None) -> Path:
+        return write_text_atomic(out, dump_package(export_package(self.repo, year)))
+
+    def import_activity_sheet(self, path: str | Path, year: int) -> dict[str, int]:
+        """Activities from an Excel sheet (as exported): a row whose Mã is an activity of this
+        year updates it in the columns the sheet has; any other row is a new activity of the
+        year's plan. All rows or none."""
+        from ..store.activity_sheet import merge, read_activity_sheet
+
+        plan_id = self.repo.plan_id(year, "annual") or self.repo.plan_id(year, "action_month")
+        if plan_id is None:
+            raise ValidationError([f"Năm {year} chưa có kế hoạch: hãy tạo kế hoạch trước khi nhập hoạt động."])
+        tasks = {t.code for t in self.repo.tasks(plan_id)}
+        read, fields = read_activity_sheet(path, self.repo.unit_names(), tasks, year)
+        counts = {"added": 0, "updated": 0}
+        errors = []
+        with self.db.atomic():
+            for a in read:
+                stored = self.repo.activity(a.id) if a.id else None
+                if stored is not None and stored.plan_year != year:
+                    errors.append(f"Mã {a.id} là một hoạt động của năm {stored.plan_year}: chọn năm đó rồi nhập lại, "
+                                  "hoặc xóa mã để nhập thành hoạt động mới.")
+                    continue
+                target = plan_id if stored is None else self.repo.plan_id(stored.plan_year, stored.plan_kind)
+                self.repo.save_activity(a if stored is None else merge(stored, a, fields), target)
+                counts["updated" if stored else "added"] += 1
+            if errors:
+                raise ValidationError(errors)  # leaves the transaction: nothing is stored
+        return counts
+
+    def export_xlsx(self, out: str | Path, year: int) -> Path:
+        from ..reports.xlsx_export import write_xlsx
+
+        return write_xlsx(out, self.figures(year), self.repo.unit_names())

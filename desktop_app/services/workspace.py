@@ -1,0 +1,28 @@
+"""The open database and every operation on it, gathered from one module per job."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..store.database import open_database
+from ..store.repository import Repository
+from .documents import DocumentOps
+from .editing import EditingOps
+from .figures import FigureOps
+from .packages import PackageOps
+from .plans import PlanOps
+from .reading import ReadingOps
+
+
+class Workspace(ReadingOps, PackageOps, FigureOps, DocumentOps, EditingOps, PlanOps):
+    """One open database. Each base class holds one job (reading for the screens, packages and
+    sheets, figures, documents, editing with undo, plans and drafts); they share `db` and `repo`.
+    The GUI and the command line call these methods and never the store."""
+
+    def __init__(self, path: str | Path, create: bool = True):
+        self.path = Path(path)
+        self.db = open_database(self.path, create=create)
+        self.repo = Repository(self.db)
+
+    def close(self) -> None:
+        self.db.conn.close()
