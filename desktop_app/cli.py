@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import __version__
+from . import APP_NAME, __version__
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -18,7 +18,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="desktop_app", parents=[db],
         description="Quản lý công tác bình đẳng giới và vì sự tiến bộ của phụ nữ cấp xã.")
-    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     p.add_argument("--demo", action="store_true", help="mở chương trình trên bản sao dữ liệu mẫu")
     p.add_argument("--self-test", action="store_true", help="tự kiểm tra giao diện rồi thoát")
     sub = p.add_subparsers(dest="command")

@@ -1,11 +1,16 @@
 import copy
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if sys.platform == "win32" and os.environ["QT_QPA_PLATFORM"] == "offscreen":
+    # Qt's offscreen platform on Windows looks for fonts only in PySide6/lib/fonts (which the wheel
+    # does not ship) and warns, failing the test that first draws text: give it the program's own.
+    os.environ.setdefault("QT_QPA_FONTDIR", str(Path(__file__).resolve().parent.parent / "resources" / "fonts"))
 
 DATA = Path(__file__).parent / "data"
 EXAMPLE = DATA / "quang-thanh-2019.json"

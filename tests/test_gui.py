@@ -505,7 +505,8 @@ def test_settings_page_opens_the_data_and_backup_folders(window, qtbot, monkeypa
     assert len(buttons) == 2
     for b in buttons:
         qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
-    assert opened == [str(window.ws.path.parent / "sao-luu"), str(window.ws.path.parent)]
+    # Qt writes C:/..., Python C:\...: compare paths, not strings
+    assert [Path(p) for p in opened] == [window.ws.path.parent / "sao-luu", window.ws.path.parent]
     assert all(Path(p).is_dir() for p in opened)
 
 
