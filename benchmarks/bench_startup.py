@@ -17,7 +17,7 @@ import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 sys.path.insert(0, %r)
-from desktop_app.app import process_age_ms
+from desktop_app.startclock import process_age_ms
 app = QApplication(sys.argv[:1])
 w = QMainWindow(); w.resize(1280, 760); w.show()
 def first():

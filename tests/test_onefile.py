@@ -29,7 +29,7 @@ def test_version_names_the_program():
 # The one-file child: frozen, unpacked into a _MEI folder, started by the bootloader (here: a
 # Python that waits a second first, as the bootloader does while it unpacks).
 CHILD = ("import sys; sys.frozen = True; sys._MEIPASS = {meipass!r}\n"
-         "from desktop_app.app import process_age_ms; print(round(process_age_ms()))")
+         "from desktop_app.startclock import process_age_ms; print(round(process_age_ms()))")
 PARENT = ("import subprocess, sys, time; time.sleep(1.0)\n"
           "print(subprocess.run([sys.executable, '-c', {child!r}], capture_output=True, text=True).stdout)")
 
@@ -84,3 +84,27 @@ def test_folders_left_by_crashed_runs_are_removed_and_running_ones_kept(tmp_path
         holder.stdin.close()
     assert remove_stale(temp, own) == [running]
     assert sorted(p.name for p in temp.iterdir()) == ["_MEI100", "_MEI400", "_MEI500"]
+
+
+def test_first_window_fits_the_screen_and_later_ones_keep_their_size(qtbot, tmp_path, monkeypatch):
+    """The first start on a small screen (the offscreen test screen is 800x600, as a 1366x768
+    office screen less its taskbar is too small for 1280x760) fills the work area; after that
+    the size the user left is kept."""
+    monkeypatch.setenv("BDG_DATA_DIR", str(tmp_path / "data"))
+    from desktop_app.app import _qt_settings
+    from desktop_app.ui.main_window import MainWindow
+
+    win = MainWindow(None, _qt_settings(tmp_path))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    area = win.screen().availableGeometry()
+    assert area.width() < 1300
+    assert win.isMaximized()  # the window system sizes it (the offscreen test platform does not)
+    win.showNormal()
+    win.resize(1000, 700)
+    win.close()
+    again = MainWindow(None, _qt_settings(tmp_path))
+    qtbot.addWidget(again)
+    again.show()
+    assert not again.isMaximized() and (again.width(), again.height()) == (1000, 700)

@@ -178,9 +178,19 @@ class MainWindow(QMainWindow):
         if geom is not None:
             self.restoreGeometry(geom)
         else:
-            self.resize(1280, 760)
+            self._first_size()
         if ws is not None:
             self.attach(ws, year)
+
+    def _first_size(self) -> None:
+        """First start: 1280x760, or the whole work area when that does not fit (a 1366x768
+        screen less its taskbar)."""
+        self.resize(1280, 760)
+        screen = self.screen()
+        if screen is not None:
+            area = screen.availableGeometry()
+            if area.width() < 1280 + 20 or area.height() < 760 + 40:  # with the title bar and borders
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def attach(self, ws, year: int | None = None) -> None:
         """Bring in the open database: the pages can now be built."""
