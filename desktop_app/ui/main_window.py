@@ -183,14 +183,18 @@ class MainWindow(QMainWindow):
             self.attach(ws, year)
 
     def _first_size(self) -> None:
-        """First start: 1280x760, or the whole work area when that does not fit (a 1366x768
-        screen less its taskbar)."""
-        self.resize(1280, 760)
+        """First start: 1280x760, or, when that does not fit (a 1366x768 screen less its
+        taskbar), the whole work area: maximized, and a normal size that fills it too."""
+        width, height = 1280, 760
         screen = self.screen()
-        if screen is not None:
-            area = screen.availableGeometry()
-            if area.width() < 1280 + 20 or area.height() < 760 + 40:  # with the title bar and borders
-                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        area = screen.availableGeometry() if screen is not None else None
+        frame_w, frame_h = 16, 40  # borders and title bar
+        small = area is not None and (area.width() < width + frame_w or area.height() < height + frame_h)
+        if small:
+            width, height = area.width() - frame_w, area.height() - frame_h
+        self.resize(width, height)  # (a resize ends the maximized state: first)
+        if small:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def attach(self, ws, year: int | None = None) -> None:
         """Bring in the open database: the pages can now be built."""
