@@ -32,6 +32,25 @@ def fmt_date(d: dt.date | None) -> str:
     return d.strftime("%d/%m/%Y") if d else ""
 
 
+# The largest figure the program takes anywhere (people, money in đồng, a target's value):
+# far above any real one, and exact both as a SQLite integer and as a float.
+MAX_ABS_NUMBER = 10**15
+
+
+def number_problem(x) -> str | None:
+    """Why a number cannot be stored (None: it can): not finite, or absurdly large."""
+    import math
+
+    if isinstance(x, bool) or not isinstance(x, (int, float)):
+        return None
+    if isinstance(x, float) and not math.isfinite(x):
+        return "phải là một số hữu hạn (không nhận NaN, Infinity)"
+    if abs(x) > MAX_ABS_NUMBER:
+        digits = len(str(int(abs(x)))) if abs(x) < 10**30 else "hơn 30"
+        return f"số quá lớn ({digits} chữ số); tối đa {fmt_int(MAX_ABS_NUMBER)}"
+    return None
+
+
 _NUM_RE = re.compile(r"^[+-]?\d+([.,]\d+)?$")
 
 
@@ -56,7 +75,11 @@ def parse_vn_number(text: str | None) -> float | None:
         s = s.replace(".", "")
     if not _NUM_RE.match(s):
         raise ValueError(f"'{text.strip()}' không phải là số (ví dụ đúng: 26,05 hoặc 1.234)")
-    return float(s)
+    value = float(s)
+    problem = number_problem(value)
+    if problem:
+        raise ValueError(f"'{text.strip()}': {problem}")
+    return value
 
 
 def parse_iso_date(text: str) -> dt.date:

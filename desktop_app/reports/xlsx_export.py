@@ -81,4 +81,15 @@ def write_xlsx(out: str | Path, figures: Figures, units: dict[str, str]) -> Path
             for t in figures.tasks],
            [10, 70, 28, 36, 18, 12, 14, 16, 14, 10, 30],
            {6: DATE_FMT, 7: DATE_FMT, 9: DATE_FMT})
-    return write_atomic(out, lambda p: wb.save(str(p)))
+    return write_atomic(out, lambda p: save_workbook(wb, p))
+
+
+def save_workbook(wb, path) -> None:
+    """Built in memory, then written: on a full disk openpyxl's zip writer would otherwise fail
+    while closing and complain again when collected."""
+    import io
+    from pathlib import Path
+
+    buf = io.BytesIO()
+    wb.save(buf)
+    Path(path).write_bytes(buf.getvalue())

@@ -37,12 +37,20 @@ def read_package_file(path: str | Path) -> dict:
     except UnicodeDecodeError as exc:
         raise PackageFileError(f"Tệp {path} không phải văn bản UTF-8 (byte lỗi ở vị trí {exc.start})") from exc
     try:
-        return json.loads(text)
+        # NaN / Infinity (which Python's json reads) and numbers too long to convert are kept
+        # as values that the package checks refuse at their JSON path.
+        return json.loads(text, parse_constant=float, parse_int=_parse_int)
     except RecursionError as exc:
         raise PackageFileError(f"Tệp {path} lồng nhau quá sâu, không phải gói dữ liệu hợp lệ") from exc
     except json.JSONDecodeError as exc:
         raise PackageFileError(
             f"Tệp {path} không phải JSON hợp lệ: lỗi ở dòng {exc.lineno}, cột {exc.colno}") from exc
+
+
+def _parse_int(text: str) -> int:
+    if len(text.lstrip("-")) > 30:  # int() refuses beyond 4300 digits; no figure has 30
+        return 10**31 * (-1 if text.startswith("-") else 1)
+    return int(text)
 
 
 def _d(v):
@@ -133,6 +141,9 @@ def check_package(data) -> dict:
 def import_package(repo: Repository, data, progress=None) -> dict:
     """Merge a package into the database, all or nothing. Returns counts of what it held."""
     data = check_package(data)
+    moved = _activities_of_other_years(repo, data)
+    if moved:
+        raise ValidationError(moved)
     counts = {"units": 0, "plans": 0, "targets": 0, "tasks": 0, "activities": 0, "reports": 0}
     plans = data.get("plans") or []
     total_acts = sum(len(p.get("activities") or []) for p in plans) or 1
@@ -170,6 +181,23 @@ def import_package(repo: Repository, data, progress=None) -> dict:
             repo.save_report_text(_report(r))
             counts["reports"] += 1
     return counts
+
+
+def _activities_of_other_years(repo: Repository, data: dict) -> list[str]:
+    """An activity id names one activity for good: a package may not move it to another year
+    (that would take it out of the year it was reported in)."""
+    wanted = {}
+    for pi, p in enumerate(data.get("plans") or []):
+        for ai, a in enumerate(p.get("activities") or []):
+            if a.get("id"):
+                wanted[a["id"]] = (f"plans[{pi}].activities[{ai}].id", p["year"])
+    held = repo.activity_years(list(wanted))
+    out = []
+    for aid, (path, year) in wanted.items():
+        if aid in held and held[aid] != year:
+            out.append(f"{path}: mã hoạt động '{aid}' đã là một hoạt động của năm {held[aid]} trong dữ liệu; "
+                       f"gói này ghi nó vào năm {year}. Hãy đổi mã (hoặc bỏ mã) của hoạt động năm {year}.")
+    return out
 
 
 # ---- export -------------------------------------------------------------------------------

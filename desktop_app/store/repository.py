@@ -332,6 +332,17 @@ class Repository:
             except sqlite3.IntegrityError as exc:
                 raise StaleRowsError(str(exc)) from exc
 
+    def activity_years(self, ids: list[str]) -> dict[str, int]:
+        """The plan year of each stored activity among `ids`."""
+        out = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            rows = self.db.execute(
+                f"select a.id, p.year from activities a join plans p on p.id = a.plan_id "
+                f"where a.id in ({', '.join('?' * len(chunk))})", chunk).fetchall()
+            out.update(dict(rows))
+        return out
+
     def change_count(self) -> int:
         """Rows changed through this connection so far: a later write changes it."""
         return self.db.conn.total_changes

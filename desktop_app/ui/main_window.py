@@ -389,7 +389,8 @@ class MainWindow(QMainWindow):
         elif isinstance(exc, unreadable):
             lines, intro = [str(exc)], f"Không đọc được {what.lower()}; {unchanged}"
         else:
-            lines = [user_message(exc) or f"{type(exc).__name__}: {exc}"]
+            lines = [user_message(exc) or ("Lỗi ngoài dự kiến của chương trình "
+                                           f"({type(exc).__name__}); hãy báo cho người hỗ trợ.")]
             intro = f"Không nhập được {what.lower()}; {unchanged}"
         self.last_import = ("refused", lines)
         self.messages_dialog = MessagesDialog(self, f"{what} bị từ chối", intro, lines)
