@@ -20,6 +20,7 @@ def window(qtbot, tmp_path, monkeypatch):
     win.show()
     qtbot.waitExposed(win)
     yield win
+    win.pages["reports"].flush()  # no autosave may fire after the database is closed
     win.settle_unsaved = lambda before: True
     win.close()
     win.deleteLater()
@@ -94,6 +95,8 @@ def test_replacing_a_typed_part_asks_and_can_be_undone(window, qtbot):
     qtbot.mouseClick(page.drafting.undo_btn, Qt.MouseButton.LeftButton)
     assert page.parts["strengths"].toPlainText() == TYPED
     assert page.parts["limitations"].toPlainText() == ""
+    qtbot.waitUntil(lambda: window.ws.report_text(2026, "year").strengths == TYPED, timeout=5000)
+    assert window.ws.report_text(2026, "year").limitations is None
 
 
 def test_draft_for_a_year_without_a_plan_says_so_and_changes_nothing(window, qtbot):

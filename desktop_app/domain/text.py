@@ -47,7 +47,10 @@ def normalize_tree(node):
 
 
 def lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text else text
+    """'Tỷ lệ nữ' -> 'tỷ lệ nữ' for running text; 'UBND xã', 'CLB ...' keep their capitals."""
+    if not text or text[1:2].isupper():
+        return text
+    return text[:1].lower() + text[1:]
 
 
 def office_short(office) -> str:

@@ -4,11 +4,11 @@ overdue, targets without a figure, units without activity; when all was met, kee
 from .render import Each, Line
 
 ENTRIES = (
-    Each("not_met", ("- Tiếp tục thực hiện các giải pháp để đạt chỉ tiêu “{text}” (kế hoạch {plan}; "
+    Each("not_met", ("- Tiếp tục thực hiện các giải pháp để đạt chỉ tiêu về {text_lower} (kế hoạch {plan}; "
                      "{period} thực hiện {value}).",
-                     "- Tiếp tục thực hiện các giải pháp để đạt chỉ tiêu “{text}”."), topic="targets"),
-    Each("overdue", "- Tiếp tục đôn đốc {unit} hoàn thành nhiệm vụ {code} “{content}” (hạn {due}).", topic="tasks"),
-    Each("no_data", "“{text}”", head="- Tiếp tục theo dõi, thu thập số liệu để đánh giá {targets_no_data} chỉ tiêu "
+                     "- Tiếp tục thực hiện các giải pháp để đạt chỉ tiêu về {text_lower}."), topic="targets"),
+    Each("overdue", "- Tiếp tục đôn đốc {unit} hoàn thành nhiệm vụ {code} - {content} (hạn {due}).", topic="tasks"),
+    Each("no_data", "{text_lower}", head="- Tiếp tục theo dõi, thu thập số liệu để đánh giá {targets_no_data} chỉ tiêu "
          "chưa có số liệu: ", sep="; ", tail=".", topic="targets"),
     Each("units_without_activity", "{unit}", head="- Tiếp tục đôn đốc các đơn vị chưa có hoạt động được ghi nhận "
          "tổ chức thực hiện nhiệm vụ được giao: ", sep=", ", tail=".", topic="units"),

@@ -37,10 +37,10 @@ def _activity_facts(t: Totals, by_type: dict[str, Totals]) -> dict:
         "female_share": _share(t.participants_female, t.participants_total),
         "ethnic": t.participants_ethnic_minority, "no_activities": t.activities == 0,
     }
-    facts["by_type"] = [{"label": lower_first(ACTIVITY_TYPES.get(k, k)), "count": v.activities}
-                        for k, v in by_type.items() if v.activities]
-    facts["materials"] = [{"label": label, "count": getattr(t, key)} for key, label in words.MATERIALS
-                          if getattr(t, key)]
+    # The forms most used (the table lists them all); "other" says nothing about the form.
+    used = sorted(((v.activities, k) for k, v in by_type.items() if v.activities and k != "other"),
+                  key=lambda x: -x[0])
+    facts["top_types"] = [{"label": lower_first(ACTIVITY_TYPES.get(k, k)), "count": n} for n, k in used[:3]]
     return facts
 
 
@@ -77,7 +77,7 @@ def _objective(objective: int | None) -> str:
 
 def _target_item(row, value_field: str, units: dict) -> dict:
     t = row.target
-    item = {"code": t.code, "text": _clip(t.text), "objective": _objective(row.objective),
+    item = {"code": t.code, "text": _clip(t.text), "text_lower": lower_first(_clip(t.text)), "objective": _objective(row.objective),
             "lead": units.get(t.lead, t.lead) if t.lead else None}
     if t.kind != "qualitative":
         item["value"] = fmt_quantity(getattr(t, value_field), t.unit)
@@ -130,7 +130,7 @@ def build(f: Figures, spec, office, units: dict[str, str], previous: Figures | N
                       "tasks_in_progress": s.get("in_progress", 0), "tasks_not_started": s.get("not_started", 0)})
         by_unit: dict[str, list] = defaultdict(list)
         for task in f.overdue:
-            by_unit[task.lead].append({"code": task.code, "content": _clip(task.content), "due": task.due,
+            by_unit[task.lead].append({"code": task.code, "content": lower_first(_clip(task.content)), "due": task.due,
                                        "status": TASK_STATUSES[task.status].lower(),
                                        "unit": units.get(task.lead, task.lead)})
         facts["overdue_by_unit"] = [{"unit": units.get(c, c), "tasks": by_unit[c]}

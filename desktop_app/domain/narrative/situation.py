@@ -6,10 +6,9 @@ them."""
 from .render import Line
 
 ENTRIES = (
-    Line(("Thực hiện Kế hoạch số {plan_number} {plan_date} của {office} về {plan_title}, "
+    Line(("Thực hiện Kế hoạch số {plan_number} {plan_date} về {plan_title}, "
           "{office} báo cáo kết quả thực hiện {period} như sau:",
-          "Thực hiện Kế hoạch số {plan_number} của {office} về {plan_title}, "
-          "{office} báo cáo kết quả thực hiện {period} như sau:",
-          "Thực hiện Kế hoạch {plan_title} của {office}, {office} báo cáo kết quả thực hiện {period} như sau:"),
+          "Thực hiện Kế hoạch số {plan_number} về {plan_title}, {office} báo cáo kết quả thực hiện {period} như sau:",
+          "Thực hiện Kế hoạch {plan_title}, {office} báo cáo kết quả thực hiện {period} như sau:"),
          topic="plan"),
 )

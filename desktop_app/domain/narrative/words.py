@@ -1,4 +1,4 @@
-"""Words the parts share: how a target's plan value, a material and a change are said."""
+"""Words the parts share: how a target's plan value and a change are said."""
 
 # A target's plan value in running text, from its comparison; {v} is the value with its unit.
 PLAN_VALUE = {">=": "từ {v} trở lên", "<=": "không quá {v}"}
@@ -10,10 +10,3 @@ CHANGES = (
     ("tỷ lệ nữ tham gia", "female_share"),
 )
 
-# Materials, in the order the report's first sentence lists them.
-MATERIALS = (
-    ("leaflets", "tờ rơi"),
-    ("posters_banners", "pa nô, áp phích, băng rôn"),
-    ("articles", "tin, bài"),
-    ("broadcasts", "lượt phát thanh"),
-)
