@@ -106,3 +106,25 @@ def test_draft_for_a_year_without_a_plan_says_so_and_changes_nothing(window, qtb
     qtbot.mouseClick(page.drafting.draft_btn, Qt.MouseButton.LeftButton)
     assert "chưa có kế hoạch" in page.message.text()
     assert not any(w.toPlainText() for w in page.parts.values())
+
+
+def test_ctrl_z_in_a_drafted_box_undoes_the_draft_not_a_deletion(window, qtbot):
+    """The Sửa > Hoàn tác action (Ctrl+Z, for deletions) must not take the key from a text box."""
+    acts = window.go_to("activities")
+    acts.table.selectRow(0)
+    when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    qtbot.mouseClick(acts.del_btn, Qt.MouseButton.LeftButton)
+    assert window.undo_action.isEnabled()
+    left = len(window.ws.repo.activity_list_rows(2026))
+
+    page = year_report(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.mouseClick(page.drafting.draft_btn, Qt.MouseButton.LeftButton)
+    box = page.parts["limitations"]
+    assert box.toPlainText()
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert box.toPlainText() == ""
+    assert len(window.ws.repo.activity_list_rows(2026)) == left  # the deletion stays
+    assert window.undo_action.isEnabled()

@@ -113,17 +113,16 @@ class DraftControls(QWidget):
         empty = [k for k, box in self.page.parts.items() if not box.toPlainText().strip() and draft.get(k)]
         kept = self._typed_and_different(draft)
         self._apply(draft, empty)
-        said = []
-        if empty:
-            said.append("Đã soạn nháp: " + ", ".join(self._label(k) for k in empty) + ".")
-        else:
-            said.append("Không có phần trống nào để soạn nháp.")
+        names = ", ".join(self._label(k) for k in empty)
+        short = [f"Đã soạn nháp {len(empty)} phần còn trống." if empty else "Không có phần trống nào để soạn nháp."]
         if kept:
-            said.append("Giữ nguyên phần đã nhập: " + ", ".join(self._label(k) for k in kept)
-                        + " (muốn thay, chọn mũi tên cạnh nút Soạn nháp).")
+            short.append("Giữ nguyên phần đã nhập: " + ", ".join(self._label(k) for k in kept) + ".")
         if "causes" not in empty and not self.page.parts["causes"].toPlainText().strip():
-            said.append("Phần Nguyên nhân để cán bộ tự viết.")
-        self._say(" ".join(said))
+            short.append("Nguyên nhân: cán bộ tự viết.")
+        self._say(" ".join(short))
+        if empty:  # the parts by name, and how to replace a kept one, in the status bar
+            self.page.status_message.emit(f"Đã soạn nháp: {names}."
+                                          + (" Muốn thay phần đã nhập: bấm mũi tên cạnh nút Soạn nháp." if kept else ""))
 
     def replace_typed(self) -> None:
         """Also replace typed parts, after saying which and how to get them back."""

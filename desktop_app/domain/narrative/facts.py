@@ -21,7 +21,7 @@ def _share(part: int, whole: int) -> str:
 
 
 def _clip(text: str) -> str:
-    return (text or "").strip().rstrip(".;:").strip()
+    return " ".join((text or "").split()).rstrip(".;:").strip()
 
 
 def _totals(f: Figures, scope: str) -> tuple[Totals, dict[str, Totals], list]:
