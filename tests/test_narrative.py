@@ -71,13 +71,15 @@ def plan(**kw) -> Plan:
 
 def test_a_year_with_no_activity_says_so_and_claims_nothing():
     p = plan(targets=[Target("T1", "Tỷ lệ nữ tham gia cấp ủy", objective=1, unit="%", comparison=">=", target=25,
-                             actual=20)],
+                             actual=20),
+                      Target("T2", "Chỉ tiêu {gõ nhầm} có\nxuống dòng", objective=2)],
              tasks=[Task("NV1", "Tập huấn về giới", "VHXH", due=dt.date(2025, 6, 30))])
     f = summary.compute(2025, [p], [], "year", today=dt.date(2025, 12, 1))
     d = narrative.draft(f, "year", OFFICE, UNITS)
     assert d["limitations"].startswith("Chưa ghi nhận hoạt động nào trong năm 2025.")
     assert "0 hoạt động" not in (d["strengths"] or "") and "0 lượt" not in (d["strengths"] or "")
     assert "- Tỷ lệ nữ tham gia cấp ủy: thực hiện 20%, kế hoạch từ 25% trở lên." in d["limitations"]
+    assert "chưa có số liệu để đánh giá: chỉ tiêu {gõ nhầm} có xuống dòng." in d["limitations"]  # typed text as is
     assert "Phòng Văn hóa - Xã hội: nhiệm vụ NV1 - tập huấn về giới (hạn 30/06/2025, chưa thực hiện)" in d["limitations"]
     assert "chưa có hoạt động được ghi nhận trong năm 2025: Phòng Văn hóa - Xã hội." in d["limitations"]
     assert d["situation"] == ("Thực hiện Kế hoạch số 12/KH-UBND ngày 05 tháng 03 năm 2025 về "
