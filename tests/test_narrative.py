@@ -146,3 +146,6 @@ def test_quang_thanh_year_draft_matches_its_expected_figures(loaded, expected):
     assert "Có 2 trong số 3 chỉ tiêu đạt kế hoạch:" in d["strengths"]
     assert "Tháng hành động năm 2019 (từ 15/11/2019 đến 15/12/2019)" in d["strengths"]
     assert "5 hoạt động, thu hút 1.113 lượt người tham gia, trong đó nữ 698 lượt" in d["strengths"]
+    # the forms held most (more than once), not every line of table 1 again
+    assert ("Các hình thức được tổ chức nhiều nhất là đối thoại, tọa đàm (4 hoạt động); tập huấn (3 hoạt động); "
+            "kiểm tra, giám sát (3 hoạt động).") in d["strengths"]

@@ -37,8 +37,8 @@ def _activity_facts(t: Totals, by_type: dict[str, Totals]) -> dict:
         "female_share": _share(t.participants_female, t.participants_total),
         "ethnic": t.participants_ethnic_minority, "no_activities": t.activities == 0,
     }
-    # The forms most used (the table lists them all); "other" says nothing about the form.
-    used = sorted(((v.activities, k) for k, v in by_type.items() if v.activities and k != "other"),
+    # The forms most used (the table lists them all): held more than once; "other" names no form.
+    used = sorted(((v.activities, k) for k, v in by_type.items() if v.activities > 1 and k != "other"),
                   key=lambda x: -x[0])
     facts["top_types"] = [{"label": lower_first(ACTIVITY_TYPES.get(k, k)), "count": n} for n, k in used[:3]]
     return facts

@@ -5,7 +5,7 @@ from .render import Each, Line
 ENTRIES = (
     Line("Trong {period}, các cơ quan, đơn vị, đoàn thể trên địa bàn đã tổ chức {activities} hoạt động với "
          "{participants} lượt người tham gia, trong đó nữ {female} lượt ({female_share}).", topic="activities"),
-    Each("top_types", "{label} ({count} hoạt động)", head="Các hình thức được tổ chức nhiều nhất là ", sep=", ",
+    Each("top_types", "{label} ({count} hoạt động)", head="Các hình thức được tổ chức nhiều nhất là ", sep="; ",
          tail=".", topic="activities"),
     Line("Có {ethnic} lượt người dân tộc thiểu số tham gia các hoạt động.", topic="activities"),
     Each("increases", "{what} tăng từ {before} lên {after}", head="So với {previous_period}, ", sep=", ",
