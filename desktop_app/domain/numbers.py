@@ -51,6 +51,19 @@ def number_problem(x) -> str | None:
     return None
 
 
+def date_words(d: dt.date) -> str:
+    """'ngày 05 tháng 03 năm 2025', as documents cite a date in running text."""
+    return f"ngày {d.day:02d} tháng {d.month:02d} năm {d.year}"
+
+
+def fmt_quantity(value: float | None, unit: str | None) -> str:
+    """A measured value with its unit: '26,05%', '1,7 lần', '3 tin, bài/quý'; '-' when missing."""
+    if value is None:
+        return "-"
+    unit = unit or ""
+    return fmt_num(value) + ("" if unit in ("", "%") else " ") + unit
+
+
 _NUM_RE = re.compile(r"^[+-]?\d+([.,]\d+)?$")
 
 

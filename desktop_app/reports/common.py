@@ -5,6 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from ..domain.model import Office
+from ..domain.numbers import date_words
+from ..domain.text import lower_first, office_short
+
+# date_words, lower_first and office_short live in the domain (the narrative draft uses them too);
+# they are re-exported here for the documents.
+__all__ = ["date_line", "date_words", "lower_first", "number_line", "office_short"]
 
 
 def date_line(office: Office, d: dt.date | None, year: int) -> str:
@@ -15,25 +21,8 @@ def date_line(office: Office, d: dt.date | None, year: int) -> str:
     return f"{office.place_name}, ngày {d.day:02d} tháng {d.month:02d} năm {d.year}"
 
 
-def date_words(d: dt.date) -> str:
-    return f"ngày {d.day:02d} tháng {d.month:02d} năm {d.year}"
-
-
 def number_line(number: str | None, suffix: str) -> str:
     """'Số: 45/KH-UBND', or a blank to fill in by hand."""
     if number:
         return f"Số: {number}"
     return "Số:" + "\u00a0" * 10 + "/" + suffix
-
-
-def office_short(office: Office) -> str:
-    """'UBND xã Đông Sơn' from 'Ủy ban nhân dân xã Đông Sơn' for running text."""
-    name = office.name
-    prefix = "Ủy ban nhân dân"
-    if name.lower().startswith(prefix.lower()):
-        return "UBND" + name[len(prefix):]
-    return name
-
-
-def lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text else text

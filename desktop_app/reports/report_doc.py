@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..domain.model import ACTIVITY_TYPES, BUDGET_SOURCES, OBJECTIVES, TASK_STATUSES
-from ..domain.numbers import fmt_date, fmt_int, fmt_num, fmt_percent
+from ..domain.numbers import fmt_date, fmt_int, fmt_percent, fmt_quantity
 from ..domain.rules import MET, NO_DATA, NOT_MET
 from ..domain.summary import Totals
 from ..domain.text import sort_key
@@ -66,10 +66,7 @@ def by_type_table(by_type: dict[str, Totals], caption: str, only_used=False) -> 
 def target_value(t, v) -> str:
     if t.kind == "qualitative":
         return ""
-    if v is None:
-        return "-"
-    unit = t.unit or ""
-    return fmt_num(v) + ("" if unit in ("", "%") else " ") + unit
+    return fmt_quantity(v, t.unit)
 
 
 def plan_value(t) -> str:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ...domain.model import ReportText
 from ...domain.text import clean
 from ...services import DOCUMENT_KINDS, NoPlanError, render_document
+from ..draft_controls import DraftControls
 from ..pdf_view import PdfPreview, print_pdf, render_pages
 from ..widgets import DateEdit, ErrorLabel, LinesEdit, SignerFields, show_error
 from ..worker import run_in_thread
@@ -90,6 +91,8 @@ class ReportsPage(Page):
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_w)
         tb.addWidget(scroll)
+        self.drafting = DraftControls(self)  # "Soạn nháp từ số liệu"
+        tb.addWidget(self.drafting)
         self.save_text_btn = QPushButton("Lưu nội dung")
         tb.addWidget(self.save_text_btn)
         self.plan_note = QLabel("Kế hoạch được in từ trang Kế hoạch, Chỉ tiêu và Nhiệm vụ.")
