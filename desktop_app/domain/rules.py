@@ -19,7 +19,7 @@ def target_verdict(target: Target, period: str = "year") -> str:
         if target.achieved is None:
             return NO_DATA
         return MET if target.achieved else NOT_MET
-    value = target.actual_mid_year if period == "mid_year" else target.actual
+    value = period_value(target, period)
     if value is None or target.target is None or target.comparison not in (">=", "<="):
         return NO_DATA
     # Values are typed with at most a few decimals; compare after rounding so that 26,05 typed
@@ -27,6 +27,21 @@ def target_verdict(target: Target, period: str = "year") -> str:
     v, t = round(value, 9), round(target.target, 9)
     ok = v >= t if target.comparison == ">=" else v <= t
     return MET if ok else NOT_MET
+
+
+# Reports of the first half judge targets on the mid-year value; later ones on the year value
+# when it has been typed, else on the mid-year one (the latest known).
+FIRST_HALF = ("mid_year", "q1", "q2")
+LATEST = ("q3", "q4", "nine_month")
+
+
+def period_value(target: Target, period: str = "year") -> float | None:
+    """The value a report of `period` shows and judges a numeric target on."""
+    if period in FIRST_HALF:
+        return target.actual_mid_year
+    if period in LATEST:
+        return target.actual if target.actual is not None else target.actual_mid_year
+    return target.actual
 
 
 def action_month_window(plan: Plan) -> tuple[dt.date, dt.date]:

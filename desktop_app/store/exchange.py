@@ -242,6 +242,9 @@ def plan_header_out(plan: Plan) -> dict:
     }
 
 
+EXCHANGED_PERIODS = ("mid_year", "year", "action_month")
+
+
 def _report_out(r: ReportText) -> dict:
     return {
         "year": r.year, "period": r.period, "number": r.number, "issued_on": _iso(r.issued_on),
@@ -273,7 +276,9 @@ def export_package(repo: Repository, year: int | None = None, now: dt.datetime |
         "units": [{"code": u.code, "name": u.name, "kind": u.kind, "active": u.active}
                   for u in repo.units()],
         "plans": plans,
-        "reports": [_report_out(r) for r in repo.report_texts(year)],
+        # The typed parts of quarterly and 9-month reports stay in the database: the package
+        # format carries those of the 6-month, year and Action Month reports only.
+        "reports": [_report_out(r) for r in repo.report_texts(year) if r.period in EXCHANGED_PERIODS],
     }
 
 

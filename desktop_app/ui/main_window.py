@@ -302,6 +302,8 @@ class MainWindow(QMainWindow):
             self.new_activity()
         elif key == "report":
             self._show_report("year")
+        elif key.startswith("report:"):  # a deadline of the plan: the report it asks for
+            self._show_report(key.split(":", 1)[1])
         else:
             self.go_to(key)
 
