@@ -10,6 +10,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from . import history
 from .errors import NewerDatabaseError, StoreError, user_message
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 
@@ -156,3 +157,4 @@ def migrate_database(db: sqlite_utils.Database) -> None:
         with db.atomic():
             migration(db)
             db.execute(f"PRAGMA user_version = {number}")
+    history.install(db.conn)  # this connection records every change from now on

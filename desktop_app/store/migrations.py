@@ -65,5 +65,26 @@ def _m1_initial(db: sqlite_utils.Database) -> None:
     db["settings"].create({"key": str, "value": str}, pk="key")
 
 
-MIGRATIONS = [_m1_initial]
+def _m2_history(db: sqlite_utils.Database) -> None:
+    """The change history (written by the triggers of `store.history`, never edited)."""
+    db.execute("""
+        create table history (
+            id integer primary key autoincrement,
+            at text not null,          -- local time, YYYY-MM-DD HH:MM:SS
+            os_user text,              -- the operating-system user
+            user_name text,            -- the name typed in Settings, if any
+            action text,               -- what the user did, when more than one row changed
+            kind text not null,        -- the table, or 'package' for an imported package
+            op text not null,          -- insert | update | delete | import | form | receive | restore
+            record text,               -- which record: its key (HD-..., 2025/annual/T1, ...)
+            label text,                -- its name for people (title, text, file name)
+            before text,               -- JSON of the row before (null: it did not exist)
+            after text,                -- JSON of the row after (null: deleted)
+            parent integer references history (id)  -- the package entry a row change belongs to
+        )""")
+    db.execute("create index history_record on history (kind, record)")
+    db.execute("create index history_at on history (at)")
+
+
+MIGRATIONS = [_m1_initial, _m2_history]
 SCHEMA_VERSION = len(MIGRATIONS)
