@@ -180,3 +180,19 @@ def test_history_goes_into_the_file_not_the_program(loaded):
         conn.commit()
     finally:
         conn.close()
+
+
+def test_an_upgraded_database_records_from_then_on(tmp_path):
+    from desktop_app.services import Workspace
+
+    db = tmp_path / "cu.db"
+    conn = sqlite3.connect(db)
+    conn.executescript((ROOT / "tests" / "fixtures" / "schema-v1.sql").read_text(encoding="utf-8"))
+    conn.close()
+    ws = Workspace(db)
+    try:
+        assert ws.history() == [] and ws.figures(2019).totals.activities == 24
+        ws.save_unit(dataclasses.replace(ws.units()[0], name="Tên mới"))
+        assert [(e.kind, e.op) for e in ws.history()] == [("units", "update")]
+    finally:
+        ws.close()

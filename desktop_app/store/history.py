@@ -79,7 +79,8 @@ def _trigger_sql(table: str, op: str, cols: list[str], key: str, label: str) -> 
     after = "NULL" if op == "delete" else obj("NEW")
     when = ["(select recording from temp.history_context) = 1"]
     if op == "update":
-        when.append(f"{obj('OLD')} is not {obj('NEW')}")  # a save that changes nothing is no change
+        # a save that changes nothing is no change
+        when.append("(" + " or ".join(f"OLD.[{c}] is not NEW.[{c}]" for c in cols) + ")")
     if table in _SKIP:
         when.append(_SKIP[table].replace("R.", f"{row}."))
     return f"""

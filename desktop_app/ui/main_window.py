@@ -41,6 +41,7 @@ PAGES = [
     ("reports", "Báo cáo", "reports.ReportsPage"),
     ("units", "Đơn vị", "units.UnitsPage"),
     ("settings", "Cài đặt", "settings.SettingsPage"),
+    ("history", "Lịch sử thay đổi", "history.HistoryPage"),
 ]
 KEYS = [p[0] for p in PAGES]
 
