@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
+
+from .model import (
+    ACTIVITY_TYPES,
+    BUDGET_SOURCES,
+    OFFICE_LEVELS,
+    PLAN_KINDS,
+    REPORT_PERIODS,
+    TASK_STATUSES,
+    UNIT_KINDS,
+)
+from .numbers import fmt_num
 
 KIND_NAMES = {
     "activities": "hoạt động", "targets": "chỉ tiêu", "tasks": "nhiệm vụ", "units": "đơn vị",
@@ -32,6 +44,42 @@ FIELD_NAMES = {
     "result": "Kết quả", "name": "Tên", "active": "Đang dùng", "year": "Năm", "period": "Kỳ báo cáo",
     "number": "Số, ký hiệu", "issued_on": "Ngày ban hành", "key": "Khóa", "value": "Giá trị",
 }
+
+
+SETTING_NAMES = {
+    "user_name": "Tên người nhập liệu", "default_signer": "Người ký mặc định",
+    "backup_extra_dir": "Thư mục sao lưu thêm", "margin_top": "Lề trên", "margin_bottom": "Lề dưới",
+    "margin_left": "Lề trái", "margin_right": "Lề phải",
+}
+_CHOICES = {"type": ACTIVITY_TYPES, "status": TASK_STATUSES, "budget_source": BUDGET_SOURCES,
+            "kind": {**UNIT_KINDS, **PLAN_KINDS, "numeric": "Định lượng", "qualitative": "Định tính"},
+            "level": OFFICE_LEVELS, "period": REPORT_PERIODS}
+
+
+def shown_value(field: str, value) -> str:
+    """A stored value as a person reads it: names instead of codes of choices, dates as
+    dd/mm/yyyy, lists without brackets, numbers the Vietnamese way."""
+    if value is None:
+        return ""
+    if field in _CHOICES and value in _CHOICES[field]:
+        return _CHOICES[field][value]
+    if field in ("achieved", "active") and value in (0, 1):
+        return "Có" if value else "Không"
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return f"{value[8:]}/{value[5:7]}/{value[:4]}"
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and field not in ("year", "id", "objective"):
+        return fmt_num(value)
+    if isinstance(value, str) and value[:1] in "[{":
+        try:
+            parsed = json.loads(value)
+        except ValueError:
+            return value
+        if isinstance(parsed, list):
+            return ", ".join(str(x) if not isinstance(x, dict) else "; ".join(str(v) for v in x.values() if v)
+                             for x in parsed)
+        if isinstance(parsed, dict):
+            return ", ".join(str(v) for v in parsed.values() if v)
+    return str(value)
 
 
 @dataclass
@@ -89,7 +137,15 @@ class Entry:
         if self.kind in ("targets", "tasks"):  # '2025/annual/T1' -> 'T1 (2025)'
             parts = key.split("/")
             key = f"{parts[-1]} ({parts[0]})" if len(parts) == 3 else key
-        if self.kind == "reports" or self.kind == "settings" or not label or label == key:
+        if self.kind == "settings":
+            return SETTING_NAMES.get(key, key)
+        if self.kind == "reports":  # '2025/year' -> 'Báo cáo năm 2025'
+            year, _, period = key.partition("/")
+            return f"{REPORT_PERIODS.get(period, period)} {year}"
+        if self.kind == "plans":  # '2025/annual' -> 'Kế hoạch năm 2025'
+            year, _, kind = key.partition("/")
+            return f"{PLAN_KINDS.get(kind, kind)} {year}"
+        if not label or label == key:
             return key
         return f"{key} “{label}”"
 

@@ -51,7 +51,8 @@ class HistoryOps:
             return []
         entries = [Entry.from_row(r) for r in reversed(
             store_history.entries(self.db.conn, kind=e["kind"], record_key=e["record"]))]
-        versions = [Version(entries[0], "before", entries[0].before)]
+        # the state before the first entry, unless the record did not exist then
+        versions = [Version(entries[0], "before", entries[0].before)] if entries[0].before else []
         versions += [Version(x, "after", x.after) for x in entries]
         return versions
 

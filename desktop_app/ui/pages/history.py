@@ -3,8 +3,6 @@ version put back (which is itself recorded)."""
 
 from __future__ import annotations
 
-import json
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
@@ -22,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import ValidationError
-from ...domain.history import FIELD_NAMES, HIDDEN_FIELDS, KIND_NAMES, changed_fields
+from ...domain.history import FIELD_NAMES, HIDDEN_FIELDS, KIND_NAMES, changed_fields, shown_value
 from ..widgets import DateEdit, ask, show_error
 from .base import Page
 
@@ -159,7 +157,7 @@ class HistoryPage(Page):
         for col, v in enumerate(self.versions):
             differs = changed_fields(previous, v.row) if col else set()
             for r, k in enumerate(fields):
-                text = "(không có)" if v.row is None else _shown(v.row.get(k))
+                text = "(không có)" if v.row is None else shown_value(k, v.row.get(k))
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 if k in differs:
@@ -199,18 +197,3 @@ class HistoryPage(Page):
         self.refresh()
         self.list.selectRow(0)
 
-
-def _shown(value) -> str:
-    """A stored value as a person reads it (lists of codes without brackets)."""
-    if value is None:
-        return ""
-    if isinstance(value, str) and value[:1] in "[{":
-        try:
-            parsed = json.loads(value)
-        except ValueError:
-            return value
-        if isinstance(parsed, list):
-            return ", ".join(map(str, parsed))
-        if isinstance(parsed, dict):
-            return ", ".join(f"{v}" for v in parsed.values() if v)
-    return str(value)
