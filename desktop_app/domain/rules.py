@@ -148,6 +148,8 @@ def target_errors(t: Target) -> dict[str, str]:
             errors["comparison"] = "chỉ tiêu định tính không có phép so sánh"
         if t.target is not None:
             errors["target"] = "chỉ tiêu định tính không có giá trị kế hoạch bằng số"
+        if t.measure:
+            errors["measure"] = "chỉ tiêu định tính không tính được từ hoạt động"
     return errors
 
 
@@ -200,4 +202,6 @@ def plan_header_errors(plan: Plan) -> dict[str, str]:
         errors["action_month_end"] = "ngày kết thúc Tháng hành động trước ngày bắt đầu"
     if plan.budget_planned_vnd is not None and plan.budget_planned_vnd < 0:
         errors["budget_planned_vnd"] = "tổng kinh phí dự kiến phải là số không âm"
+    if any(v is not None and v < 0 for v in plan.budget_by_source.values()):
+        errors["budget_by_source"] = "kinh phí dự kiến theo nguồn phải là số không âm"
     return errors

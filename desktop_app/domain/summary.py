@@ -6,6 +6,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from .measures import with_measured
 from .model import ACTIVITY_TYPES, BUDGET_SOURCES, Activity, Plan, Target, Task
 from .rules import MET, NO_DATA, NOT_MET, action_month_window, in_action_month, is_overdue, target_verdict
 
@@ -41,6 +42,7 @@ class TargetRow:
     objective: int | None
     target: Target
     verdict: str
+    computed: set[str] = field(default_factory=set)  # values counted from the activities
 
 
 @dataclass
@@ -127,6 +129,7 @@ def compute(
 
     seen: set = set()
     counted: list[Activity] = []
+    counted_to_last: list[Activity] = []  # from 1 January: what targets are measured on
     ytd = Totals()
     ytd_by_type = {t: Totals() for t in ACTIVITY_TYPES}
     for a in sorted(activities, key=lambda a: (a.start, a.id or "")):
@@ -137,6 +140,7 @@ def compute(
         if a.start > last:
             continue
         ytd.add(a)
+        counted_to_last.append(a)
         ytd_by_type.setdefault(a.type, Totals()).add(a)
         if a.start >= first:
             counted.append(a)
@@ -175,7 +179,10 @@ def compute(
         if p:
             targets.extend(p.targets)
     targets.sort(key=lambda t: (7 if t.objective is None else t.objective, natural_key(t.code)))
-    rows = [TargetRow(t.objective, t, target_verdict(t, period)) for t in targets]
+    rows = []
+    for t in targets:
+        t, computed = with_measured(t, counted_to_last, year, last, today)
+        rows.append(TargetRow(t.objective, t, target_verdict(t, period), computed))
     verdict_counts = {MET: 0, NOT_MET: 0, NO_DATA: 0}
     per_obj: dict[int | None, Counter] = defaultdict(Counter)
     for r in rows:

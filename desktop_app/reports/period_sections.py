@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from ..domain.model import ACTIVITY_TYPES
+from ..domain.model import ACTIVITY_TYPES, BUDGET_SOURCES
 from ..domain.numbers import fmt_date, fmt_int, fmt_percent
 from ..domain.summary import QUARTERS, Figures, Totals
 from . import blocks as B
@@ -115,3 +115,32 @@ def _moved(d: int, unit: str) -> str:
     if d < 0:
         return f"giảm {fmt_int(-d)} {unit}"
     return "không thay đổi"
+
+
+COMPUTED_MARK = "*"
+
+
+def computed_note(rows) -> list:
+    """Under the targets table: which values the program counted from the activities."""
+    if not any(r.computed for r in rows):
+        return []
+    return [B.Para(f"({COMPUTED_MARK}) Số liệu tính tự động từ danh sách hoạt động.", "note")]
+
+
+def money_table(spent: dict, planned: dict) -> B.Table:
+    """Money by source: what was spent; beside what the plan set aside, when it says so."""
+    if not any(planned.values()):
+        rows = [[BUDGET_SOURCES[k], fmt_int(v)] for k, v in spent.items() if v]
+        rows.append(["Tổng cộng", fmt_int(sum(spent.values()))])
+        return B.Table(["Nguồn kinh phí", "Số tiền (đồng)"], rows, [60, 30], ["L", "R"], total_row=True,
+                       caption="Bảng 5. Kinh phí theo nguồn")
+    rows = []
+    for key, label in BUDGET_SOURCES.items():
+        p, s = planned.get(key) or 0, spent.get(key) or 0
+        if p or s:
+            rows.append([label, fmt_int(p), fmt_int(s), fmt_percent(s, p) or "-"])
+    tp, ts = sum(v or 0 for v in planned.values()), sum(spent.values())
+    rows.append(["Tổng cộng", fmt_int(tp), fmt_int(ts), fmt_percent(ts, tp) or "-"])
+    return B.Table(["Nguồn kinh phí", "Dự kiến (đồng)", "Đã chi (đồng)", "Tỷ lệ đã chi"], rows,
+                   [40, 20, 20, 14], ["L", "R", "R", "R"], total_row=True,
+                   caption="Bảng 5. Kinh phí dự kiến và đã chi theo nguồn")

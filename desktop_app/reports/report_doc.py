@@ -9,7 +9,16 @@ from ..domain.summary import Totals
 from ..domain.text import sort_key
 from . import blocks as B
 from .common import date_line, date_words, number_line, office_short
-from .period_sections import NEXT, comparison_blocks, period_words, subject, ytd_blocks
+from .period_sections import (
+    COMPUTED_MARK,
+    NEXT,
+    comparison_blocks,
+    computed_note,
+    money_table,
+    period_words,
+    subject,
+    ytd_blocks,
+)
 
 EMPTY = "............................................................................................................"
 
@@ -170,14 +179,17 @@ def build_report(data) -> B.Document:
                 groups.add(len(rows))
                 rows.append([OBJECTIVES[r.objective]])
             t = r.target
-            rows.append([str(i), t.text, plan_value(t), target_value(t, t.actual_mid_year),
-                         target_value(t, t.actual) if kind in ("year", *LATEST) else "", r.verdict])
+            star = lambda field, r=r: COMPUTED_MARK if field in r.computed else ""  # noqa: E731
+            rows.append([str(i), t.text, plan_value(t), target_value(t, t.actual_mid_year) + star("actual_mid_year"),
+                         target_value(t, t.actual) + star("actual") if kind in ("year", *LATEST) else "",
+                         r.verdict])
         if rows:
             later = "Cả năm" if kind == "year" else "Mới nhất"
             blocks.append(B.Table(["STT", "Chỉ tiêu", "Kế hoạch", "6 tháng", later, "Đánh giá"],
                                   rows, [6, 46, 13, 11, 11, 13], ["C", "L", "C", "C", "C", "C"],
                                   group_rows=groups, caption="Bảng 4. Kết quả thực hiện chỉ tiêu",
                                   font_size=10.5))
+            blocks += computed_note(f.target_rows)
             objs = sorted(f.verdicts_by_objective, key=lambda o: 7 if o is None else o)
             blocks.append(B.Chart(
                 "targets_by_objective", "Biểu đồ 2. Số chỉ tiêu đạt, không đạt, chưa có số liệu theo mục tiêu",
@@ -191,10 +203,7 @@ def build_report(data) -> B.Document:
     if plan and plan.budget_planned_vnd and kind != "action_month":
         line += f", bằng {fmt_percent(spent, plan.budget_planned_vnd)} kinh phí dự kiến ({fmt_int(plan.budget_planned_vnd)} đồng)"
     blocks.append(B.Para(line + "."))
-    rows = [[BUDGET_SOURCES[k], fmt_int(v)] for k, v in money.items() if v]
-    rows.append(["Tổng cộng", fmt_int(spent)])
-    blocks.append(B.Table(["Nguồn kinh phí", "Số tiền (đồng)"], rows, [60, 30], ["L", "R"], total_row=True,
-                          caption="Bảng 5. Kinh phí theo nguồn"))
+    blocks.append(money_table(money, plan.budget_by_source if plan and kind != "action_month" else {}))
 
     blocks.append(B.Para("III. ĐÁNH GIÁ CHUNG", "h1"))
     for label, value in (("1. Ưu điểm", text.strengths), ("2. Tồn tại, hạn chế", text.limitations),

@@ -31,6 +31,14 @@ class FigureOps:
                                              period, today)
         return f
 
+    def measured_targets(self, year: int, today: dt.date | None = None) -> dict[str, dict[str, float]]:
+        """Targets whose values are counted from the activities (none typed): code -> the
+        values counted ({"actual_mid_year": ..., "actual": ...})."""
+        if not self.repo.plans_of_year(year):
+            return {}
+        f = summary.compute(year, self.repo.plans_of_year(year), self.repo.activities_of_year(year), "year", today)
+        return {r.target.code: {k: getattr(r.target, k) for k in r.computed} for r in f.target_rows if r.computed}
+
     def dashboard(self, year: int, today: dt.date | None = None) -> dict:
         today = today or dt.date.today()
         f = self.figures(year, "year", today)

@@ -86,5 +86,11 @@ def _m2_history(db: sqlite_utils.Database) -> None:
     db.execute("create index history_at on history (at)")
 
 
-MIGRATIONS = [_m1_initial, _m2_history]
+def _m3_money_and_measures(db: sqlite_utils.Database) -> None:
+    """A plan's planned money by source; a target measured from the activities (JSON)."""
+    db.execute("alter table plans add column budget_by_source text")
+    db.execute("alter table targets add column measure text")
+
+
+MIGRATIONS = [_m1_initial, _m2_history, _m3_money_and_measures]
 SCHEMA_VERSION = len(MIGRATIONS)
