@@ -62,6 +62,11 @@ REPORT_PERIODS = {
     "mid_year": "Báo cáo 6 tháng",
     "year": "Báo cáo năm",
     "action_month": "Báo cáo Tháng hành động",
+    "q1": "Báo cáo quý I",
+    "q2": "Báo cáo quý II",
+    "q3": "Báo cáo quý III",
+    "nine_month": "Báo cáo 9 tháng",
+    "q4": "Báo cáo quý IV",
 }
 
 
