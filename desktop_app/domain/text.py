@@ -116,3 +116,10 @@ def sort_key(value: str | None) -> str:
 def units_by_name(units: dict[str, str]) -> list[tuple[str, str]]:
     """(code, name) pairs in Vietnamese order of the names, for lists the user picks from."""
     return sorted(units.items(), key=lambda kv: sort_key(kv[1]))
+
+
+def fold(value: str | None) -> str:
+    """Lower case without accents ('Báo cáo Quý III' -> 'bao cao quy iii'): what a search
+    matches against, so that typing without accents still finds."""
+    nfd = unicodedata.normalize("NFD", (value or "").replace("Đ", "d").replace("đ", "d"))
+    return "".join(c for c in nfd if not unicodedata.combining(c)).lower()

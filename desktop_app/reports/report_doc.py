@@ -4,19 +4,23 @@ from __future__ import annotations
 
 from ..domain.model import ACTIVITY_TYPES, BUDGET_SOURCES, OBJECTIVES, TASK_STATUSES
 from ..domain.numbers import fmt_date, fmt_int, fmt_percent, fmt_quantity
-from ..domain.rules import MET, NO_DATA, NOT_MET
+from ..domain.rules import FIRST_HALF, LATEST, MET, NO_DATA, NOT_MET
 from ..domain.summary import Totals
 from ..domain.text import sort_key
 from . import blocks as B
 from .common import date_line, date_words, number_line, office_short
+from .period_sections import (
+    COMPUTED_MARK,
+    NEXT,
+    comparison_blocks,
+    computed_note,
+    money_table,
+    period_words,
+    subject,
+    ytd_blocks,
+)
 
 EMPTY = "............................................................................................................"
-
-SUBJECTS = {
-    "year": "Kết quả thực hiện công tác bình đẳng giới và vì sự tiến bộ của phụ nữ năm {y}",
-    "mid_year": "Kết quả thực hiện công tác bình đẳng giới và vì sự tiến bộ của phụ nữ 6 tháng đầu năm {y}",
-    "action_month": "Kết quả tổ chức Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới năm {y}",
-}
 
 
 def participants_sentence(t: Totals, what: str) -> str:
@@ -84,11 +88,10 @@ def build_report(data) -> B.Document:
     text = data.text
     y = f.year
     plan = f.main_plan
-    period_words = {"year": f"năm {y}", "mid_year": f"6 tháng đầu năm {y}",
-                    "action_month": f"Tháng hành động năm {y}"}[kind]
+    words = period_words(kind, y)
     blocks: list = [
         B.Header(office, number_line(text.number, "BC-UBND"), date_line(office, text.issued_on, y)),
-        B.Title("BÁO CÁO", SUBJECTS[kind].format(y=y)),
+        B.Title("BÁO CÁO", subject(kind, y)),
     ]
     if text.situation:
         blocks.append(B.Para(text.situation))
@@ -112,7 +115,7 @@ def build_report(data) -> B.Document:
     n = iter(range(1, 20))
     if kind != "action_month":
         blocks.append(B.Para(f"{next(n)}. Các hoạt động đã tổ chức", "h2"))
-        blocks.append(B.Para(participants_sentence(f.totals, period_words)))
+        blocks.append(B.Para(participants_sentence(f.totals, words)))
         blocks.append(by_type_table(f.by_type, "Bảng 1. Hoạt động theo loại"))
         used = [k for k in ACTIVITY_TYPES if f.by_type[k].activities]
         if used:
@@ -121,8 +124,9 @@ def build_report(data) -> B.Document:
                 [ACTIVITY_TYPES[k] for k in used],
                 [("Nữ", [f.by_type[k].participants_female for k in used]),
                  ("Nam", [f.by_type[k].participants_male for k in used])]))
+        blocks += ytd_blocks(f, kind) + comparison_blocks(f, kind)
 
-    if kind != "mid_year":
+    if kind in ("year", "action_month", "q4"):  # the periods that hold the Action Month
         blocks.append(B.Para(f"{next(n)}. Tháng hành động vì bình đẳng giới", "h2"))
         s, e = f.window
         theme = plan.action_month_theme if plan else None
@@ -164,7 +168,7 @@ def build_report(data) -> B.Document:
         blocks.append(B.Para(
             f"Trong {fmt_int(total_t)} chỉ tiêu của kế hoạch: {fmt_int(vc[MET])} chỉ tiêu đạt, "
             f"{fmt_int(vc[NOT_MET])} chỉ tiêu không đạt, {fmt_int(vc[NO_DATA])} chỉ tiêu chưa có số liệu"
-            + (" (đánh giá theo số liệu 6 tháng)." if kind == "mid_year" else ".")))
+            + (" (đánh giá theo số liệu 6 tháng)." if kind in FIRST_HALF else ".")))
         rows, groups, current = [], set(), object()
         for i, r in enumerate(f.target_rows, 1):
             if r.objective != current:
@@ -172,13 +176,17 @@ def build_report(data) -> B.Document:
                 groups.add(len(rows))
                 rows.append([OBJECTIVES[r.objective]])
             t = r.target
-            rows.append([str(i), t.text, plan_value(t), target_value(t, t.actual_mid_year),
-                         target_value(t, t.actual) if kind == "year" else "", r.verdict])
+            star = lambda field, r=r: COMPUTED_MARK if field in r.computed else ""  # noqa: E731
+            rows.append([str(i), t.text, plan_value(t), target_value(t, t.actual_mid_year) + star("actual_mid_year"),
+                         target_value(t, t.actual) + star("actual") if kind in ("year", *LATEST) else "",
+                         r.verdict])
         if rows:
-            blocks.append(B.Table(["STT", "Chỉ tiêu", "Kế hoạch", "6 tháng", "Cả năm", "Đánh giá"],
+            later = "Cả năm" if kind == "year" else "Mới nhất"
+            blocks.append(B.Table(["STT", "Chỉ tiêu", "Kế hoạch", "6 tháng", later, "Đánh giá"],
                                   rows, [6, 46, 13, 11, 11, 13], ["C", "L", "C", "C", "C", "C"],
                                   group_rows=groups, caption="Bảng 4. Kết quả thực hiện chỉ tiêu",
                                   font_size=10.5))
+            blocks += computed_note(f.target_rows)
             objs = sorted(f.verdicts_by_objective, key=lambda o: 7 if o is None else o)
             blocks.append(B.Chart(
                 "targets_by_objective", "Biểu đồ 2. Số chỉ tiêu đạt, không đạt, chưa có số liệu theo mục tiêu",
@@ -188,27 +196,24 @@ def build_report(data) -> B.Document:
     blocks.append(B.Para(f"{next(n)}. Kinh phí thực hiện", "h2"))
     money = f.money_by_source if kind != "action_month" else _money(f.action_activities)
     spent = sum(money.values())
-    line = f"Tổng kinh phí đã chi {period_words}: {fmt_int(spent)} đồng"
+    line = f"Tổng kinh phí đã chi {words}: {fmt_int(spent)} đồng"
     if plan and plan.budget_planned_vnd and kind != "action_month":
         line += f", bằng {fmt_percent(spent, plan.budget_planned_vnd)} kinh phí dự kiến ({fmt_int(plan.budget_planned_vnd)} đồng)"
     blocks.append(B.Para(line + "."))
-    rows = [[BUDGET_SOURCES[k], fmt_int(v)] for k, v in money.items() if v]
-    rows.append(["Tổng cộng", fmt_int(spent)])
-    blocks.append(B.Table(["Nguồn kinh phí", "Số tiền (đồng)"], rows, [60, 30], ["L", "R"], total_row=True,
-                          caption="Bảng 5. Kinh phí theo nguồn"))
+    blocks.append(money_table(money, plan.budget_by_source if plan and kind != "action_month" else {}))
 
     blocks.append(B.Para("III. ĐÁNH GIÁ CHUNG", "h1"))
     for label, value in (("1. Ưu điểm", text.strengths), ("2. Tồn tại, hạn chế", text.limitations),
                          ("3. Nguyên nhân", text.causes)):
         blocks.append(B.Para(label, "h2"))
         blocks += _paras(value)
-    nxt = {"year": "NĂM TỚI", "mid_year": "6 THÁNG CUỐI NĂM", "action_month": "THỜI GIAN TỚI"}[kind]
+    nxt = {"year": "NĂM TỚI", "mid_year": "6 THÁNG CUỐI NĂM", "action_month": "THỜI GIAN TỚI", **NEXT}[kind]
     blocks.append(B.Para(f"IV. PHƯƠNG HƯỚNG, NHIỆM VỤ {nxt}", "h1"))
     blocks += _paras(text.directions)
     blocks.append(B.Para("V. KIẾN NGHỊ, ĐỀ XUẤT", "h1"))
     blocks += _paras(text.recommendations)
     blocks.append(B.Para(f"Trên đây là báo cáo kết quả thực hiện công tác bình đẳng giới và vì sự tiến bộ "
-                         f"của phụ nữ {period_words} của {office_short(office)}./."))
+                         f"của phụ nữ {words} của {office_short(office)}./."))
     recipients = text.recipients or (plan.recipients if plan else [])
     blocks.append(B.Closing(recipients, text.signer or (plan.signer if plan else None)))
 
@@ -216,7 +221,7 @@ def build_report(data) -> B.Document:
     if acts:
         blocks.append(B.PageBreak())
         blocks.append(B.Para("PHỤ LỤC", "center"))
-        blocks.append(B.Para(f"DANH SÁCH CÁC HOẠT ĐỘNG {period_words.upper()}", "center"))
+        blocks.append(B.Para(f"DANH SÁCH CÁC HOẠT ĐỘNG {words.upper()}", "center"))
         blocks.append(B.Para(f"(Kèm theo Báo cáo của {office_short(office)})", "note"))
         rows = [[str(i), fmt_date(a.start), a.title, units.get(a.organizer, a.organizer or ""),
                  fmt_int(a.participants_total), fmt_int(a.participants_female or 0),
@@ -225,7 +230,7 @@ def build_report(data) -> B.Document:
         blocks.append(B.Table(["STT", "Ngày", "Tên hoạt động", "Đơn vị tổ chức", "Tổng số", "Nữ", "Nam",
                                "Kinh phí (đồng)"], rows, [6, 13, 34, 18, 8, 7, 7, 12],
                               ["C", "C", "L", "L", "R", "R", "R", "R"], font_size=9.5))
-    return B.Document(title=SUBJECTS[kind].format(y=y), blocks=blocks)
+    return B.Document(title=subject(kind, y), blocks=blocks)
 
 
 def _money(activities) -> dict:

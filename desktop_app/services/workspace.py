@@ -10,14 +10,16 @@ from .documents import DocumentOps
 from .drafting import DraftingOps
 from .editing import EditingOps
 from .figures import FigureOps
+from .history import HistoryOps
 from .packages import PackageOps
 from .plans import PlanOps
 from .reading import ReadingOps
 
 
-class Workspace(ReadingOps, PackageOps, FigureOps, DocumentOps, DraftingOps, EditingOps, PlanOps):
+class Workspace(ReadingOps, PackageOps, FigureOps, DocumentOps, DraftingOps, EditingOps, PlanOps, HistoryOps):
     """One open database. Each base class holds one job (reading for the screens, packages and
-    sheets, figures, documents, narrative drafts, editing with undo, plans and drafts); they share `db` and `repo`.
+    sheets, figures, documents, narrative drafts, editing with undo, plans and drafts, the change
+    history); they share `db` and `repo`.
     The GUI and the command line call these methods and never the store."""
 
     def __init__(self, path: str | Path, create: bool = True, check: bool = False):

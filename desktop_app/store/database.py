@@ -10,6 +10,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from . import history
 from .errors import NewerDatabaseError, StoreError, user_message
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 
@@ -161,3 +162,4 @@ def migrate_database(db: sqlite_utils.Database) -> None:
                 continue
             migration(db)
             db.execute(f"PRAGMA user_version = {number}")
+    history.install(db.conn)  # this connection records every change from now on

@@ -214,6 +214,8 @@ def rule_errors(data) -> list[tuple[str, str]]:
                     add(tp + ["comparison"], "chỉ tiêu định tính không có phép so sánh (để null)")
                 if t.get("target") is not None:
                     add(tp + ["target"], "chỉ tiêu định tính không có giá trị kế hoạch bằng số (để null)")
+                if t.get("measure"):
+                    add(tp + ["measure"], "chỉ tiêu định tính không tính được từ hoạt động (để null)")
             check_unit(tp + ["lead"], t.get("lead"), "đơn vị chủ trì")
 
         tasks = _list(p.get("tasks"))

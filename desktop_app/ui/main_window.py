@@ -41,6 +41,7 @@ PAGES = [
     ("reports", "Báo cáo", "reports.ReportsPage"),
     ("units", "Đơn vị", "units.UnitsPage"),
     ("settings", "Cài đặt", "settings.SettingsPage"),
+    ("history", "Lịch sử thay đổi", "history.HistoryPage"),
 ]
 KEYS = [p[0] for p in PAGES]
 
@@ -302,6 +303,8 @@ class MainWindow(QMainWindow):
             self.new_activity()
         elif key == "report":
             self._show_report("year")
+        elif key.startswith("report:"):  # a deadline of the plan: the report it asks for
+            self._show_report(key.split(":", 1)[1])
         else:
             self.go_to(key)
 

@@ -35,7 +35,8 @@ from ..worker import run_in_thread
 from .base import Page
 
 FILE_NAMES = {"plan": "Ke-hoach", "mid_year": "Bao-cao-6-thang", "year": "Bao-cao-nam",
-              "action_month": "Bao-cao-Thang-hanh-dong"}
+              "action_month": "Bao-cao-Thang-hanh-dong", "q1": "Bao-cao-quy-I", "q2": "Bao-cao-quy-II",
+              "q3": "Bao-cao-quy-III", "q4": "Bao-cao-quy-IV", "nine_month": "Bao-cao-9-thang"}
 
 
 def _render_job(data, margins, out):
@@ -62,7 +63,7 @@ class ReportsPage(Page):
             it = QListWidgetItem(v)
             it.setData(Qt.ItemDataRole.UserRole, k)
             self.kinds.addItem(it)
-        self.kinds.setMaximumHeight(110)
+        self.kinds.setMaximumHeight(180)  # the nine documents without scrolling
         self.kinds.setCurrentRow(list(DOCUMENT_KINDS).index("year"))
 
         self.number = QLineEdit()
