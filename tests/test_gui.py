@@ -590,10 +590,10 @@ def test_activities_from_an_excel_sheet_through_the_page(window, qtbot, tmp_path
     wb.save(sheet)
     page = window.go_to("activities")
     before = page.model.total_count()
-    from desktop_app.ui import main_window
+    from desktop_app.ui.flows import imports
 
     asked = []
-    monkeypatch.setattr(main_window, "QFileDialog", type("Fake", (), {"getOpenFileName": staticmethod(
+    monkeypatch.setattr(imports, "QFileDialog", type("Fake", (), {"getOpenFileName": staticmethod(
         lambda parent, title, folder, kinds: asked.append(title) or (str(sheet), kinds))}))
     qtbot.mouseClick(page.sheet_btn, Qt.MouseButton.LeftButton)  # the real button, then the file dialog
     qtbot.waitUntil(lambda: getattr(window, "last_import", None) is not None, timeout=10000)

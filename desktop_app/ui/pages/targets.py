@@ -321,17 +321,8 @@ class TargetsPage(Page):
     def _save(self, t: Target):
         self.ctx.ws.save_target(self.ctx.year, t)
         self._summarise()
-        # Other pages (the dashboard) reload when next shown; this grid already shows the
-        # new value and must not be reset under the open editor.
-        self._saving = True
-        try:
-            self.ctx.notify()
-        finally:
-            self._saving = False
-
-    def mark_stale(self, *args):
-        if not getattr(self, "_saving", False):
-            super().mark_stale(*args)
+        # Other pages (the dashboard) reload; this grid, the initiator, already shows the new value.
+        self.ctx.notify(initiator=self)
 
     def refresh(self):
         plan = self.ctx.plan()
