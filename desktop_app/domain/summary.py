@@ -100,6 +100,11 @@ def period_days(year: int, period: str) -> tuple[dt.date, dt.date]:
     return dt.date(year, m1, d1), dt.date(year, m2, d2)
 
 
+def target_order(t) -> tuple:
+    """Targets by objective (1-6, then local targets without one), then by code."""
+    return (7 if t.objective is None else t.objective, natural_key(t.code))
+
+
 def natural_key(code: str):
     """'T2' before 'T10'."""
     import re
@@ -178,7 +183,7 @@ def compute(
     for p in (annual, action_plan):
         if p:
             targets.extend(p.targets)
-    targets.sort(key=lambda t: (7 if t.objective is None else t.objective, natural_key(t.code)))
+    targets.sort(key=target_order)
     rows = []
     for t in targets:
         t, computed = with_measured(t, counted_to_last, year, last, today)

@@ -28,7 +28,7 @@ from . import charts
 from .fonts import font_name, register
 
 BODY_SIZE = 14
-DEFAULT_MARGINS = {"margin_top": 20, "margin_bottom": 20, "margin_left": 30, "margin_right": 15}
+from ..domain.decree30 import DEFAULT_MARGINS  # noqa: E402  (re-exported for the Word renderer)
 
 
 def _styles() -> dict[str, ParagraphStyle]:

@@ -6,13 +6,12 @@ import copy
 import datetime as dt
 from pathlib import Path
 
+from ..domain.decree30 import DEFAULT_MARGINS
 from ..domain.errors import NoPlanError
 from ..domain.model import REPORT_PERIODS, ReportText
 
 DOCUMENT_KINDS = {"plan": "Kế hoạch", **REPORT_PERIODS}  # as the report page lists them
 
-# Decree 30 margins in mm unless Settings says otherwise.
-DEFAULT_MARGINS = {"margin_top": 20, "margin_bottom": 20, "margin_left": 30, "margin_right": 15}
 
 
 class DocumentOps:

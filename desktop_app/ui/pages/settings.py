@@ -18,15 +18,13 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
+from ...domain.decree30 import MARGIN_LIMITS
 from ...domain.model import OFFICE_LEVELS, Office
 from ...domain.text import clean
 from ..widgets import ErrorLabel, SignerFields
 from .base import Page
 
-MARGINS = {  # Decree 30 ranges, in mm
-    "margin_top": ("Lề trên", 20, 25), "margin_bottom": ("Lề dưới", 20, 25),
-    "margin_left": ("Lề trái", 30, 35), "margin_right": ("Lề phải", 15, 20),
-}
+MARGINS = MARGIN_LIMITS  # Decree 30 ranges, in mm
 
 
 class SettingsPage(Page):

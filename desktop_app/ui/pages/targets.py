@@ -22,7 +22,7 @@ from ...domain.measures import COMPUTED, MEASURES, measure_words
 from ...domain.model import ACTIVITY_TYPES, OBJECTIVES, Target
 from ...domain.numbers import fmt_num, parse_vn_number
 from ...domain.rules import MET, NOT_MET, code_error, target_errors, target_verdict
-from ...domain.summary import natural_key
+from ...domain.summary import target_order
 from ...domain.text import clean
 from ...services import ValidationError
 from ..widgets import ErrorLabel, NumberEdit, UnitCombo, ask, save_cancel, show_error
@@ -53,7 +53,7 @@ class TargetsModel(QAbstractTableModel):
 
     def set_targets(self, targets):
         self.beginResetModel()
-        self.targets = sorted(targets, key=lambda t: (7 if t.objective is None else t.objective, natural_key(t.code)))
+        self.targets = sorted(targets, key=target_order)
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()):
