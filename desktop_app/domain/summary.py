@@ -65,6 +65,7 @@ class Figures:
     verdicts_by_objective: dict[int | None, Counter]
     activities: list[Activity] = field(default_factory=list)
     action_activities: list[Activity] = field(default_factory=list)
+    overdue_as_of: dt.date | None = None  # the day overdue tasks were judged against
 
     @property
     def main_plan(self) -> Plan | None:
@@ -78,16 +79,39 @@ def natural_key(code: str):
     return [int(p) if p.isdigit() else p.lower() for p in re.split(r"(\d+)", code)]
 
 
+def period_last_day(year: int, period: str, window: tuple[dt.date, dt.date] | None = None) -> dt.date:
+    """The last day of the period a report covers: 30/6 for the 6-month report, 31/12 for the
+    year report, the window's end for the Action Month report."""
+    if period == "mid_year":
+        return dt.date(year, 6, 30)
+    if period == "action_month" and window:
+        return window[1]
+    return dt.date(year, 12, 31)
+
+
+def reference_date(year: int, period: str, today: dt.date, report_date: dt.date | None = None,
+                   window: tuple[dt.date, dt.date] | None = None) -> dt.date:
+    """The day a printed report judges overdue tasks against: the earliest of the report's own
+    date (when it has one), the last day of its period and today (exchange-format.md)."""
+    days = [period_last_day(year, period, window), today]
+    if report_date:
+        days.append(report_date)
+    return min(days)
+
+
 def compute(
     year: int,
     plans: list[Plan],
     activities: list[Activity],
     period: str = "year",
     today: dt.date | None = None,
+    report_date: dt.date | None = None,
+    printed: bool = False,
 ) -> Figures:
     """Every figure of the plan/6-month/year-end/Action Month report of `year`.
 
-    `activities` are those of the year's plans; each is counted once by id.
+    `activities` are those of the year's plans; each is counted once by id. On screen a task is
+    overdue against `today`; in a printed report (`printed`) against `reference_date`.
     """
     today = today or dt.date.today()
     annual = next((p for p in plans if p.kind == "annual" and p.year == year), None)
@@ -132,7 +156,8 @@ def compute(
     by_unit: dict[str, Counter] = defaultdict(Counter)
     for t in tasks:
         by_unit[t.lead][t.status] += 1
-    overdue = [t for t in tasks if is_overdue(t, today)]
+    as_of = reference_date(year, period, today, report_date, window) if printed else today
+    overdue = [t for t in tasks if is_overdue(t, as_of)]
 
     targets = []
     for p in (annual, action_plan):
@@ -152,5 +177,5 @@ def compute(
         action_month_by_type=am_by_type, money_by_source=money, tasks=tasks,
         tasks_by_status=dict(status_counts), tasks_by_unit=dict(by_unit), overdue=overdue,
         target_rows=rows, verdict_counts=verdict_counts, verdicts_by_objective=dict(per_obj),
-        activities=counted, action_activities=am_list,
+        activities=counted, action_activities=am_list, overdue_as_of=as_of,
     )

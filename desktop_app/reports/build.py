@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..domain.model import Office, ReportText
+from ..domain.model import Office, ReportText, Signer
 from ..domain.summary import Figures
 from ..fileio import write_atomic
 from . import blocks as B
@@ -18,6 +18,8 @@ class DocumentData:
     figures: Figures
     units: dict[str, str]
     text: ReportText | None = None
+    unit_kinds: dict[str, str] = field(default_factory=dict)  # code -> government, mass_org...
+    default_signer: Signer | None = None  # from Settings
 
 
 def build_blocks(data: DocumentData, margins: dict | None = None) -> B.Document:
@@ -30,6 +32,7 @@ def build_blocks(data: DocumentData, margins: dict | None = None) -> B.Document:
 
         doc = build_report(data)
     doc.margins_mm = dict(margins or {})
+    B.number_captions(doc.blocks)
     return doc
 
 

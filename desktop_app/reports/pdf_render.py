@@ -12,7 +12,6 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
     KeepTogether,
     PageBreak,
@@ -26,6 +25,7 @@ from reportlab.platypus import (
 from . import blocks as B
 from . import charts
 from .fonts import font_name, register
+from .layout import PAD_X, column_widths
 
 BODY_SIZE = 14
 DEFAULT_MARGINS = {"margin_top": 20, "margin_bottom": 20, "margin_left": 30, "margin_right": 15}
@@ -145,8 +145,13 @@ class PagedTable(Flowable):
     is known before layout, and each page gets its own small Table with the header row: one
     giant Table is quadratic, and Paragraph cells are wrapped again on every split."""
 
-    def __init__(self, header_row, header_h, rows, heights, col_widths, style_cmds, row_styles=None):
+    # A table whose first part would hold fewer rows than this starts on the next page.
+    MIN_ROWS = 2
+
+    def __init__(self, header_row, header_h, rows, heights, col_widths, style_cmds, row_styles=None,
+                 caption=None):
         super().__init__()
+        self.caption = caption  # a Paragraph above the first part: never parted from its table
         self.header_row = header_row
         self.header_h = header_h
         self.rows = rows
@@ -155,8 +160,14 @@ class PagedTable(Flowable):
         self.style_cmds = style_cmds
         self.row_styles = row_styles or {}
 
+    def _caption_h(self, aw):
+        if self.caption is None:
+            return 0.0
+        return self.caption.wrap(aw, 10_000)[1] + self.caption.style.spaceAfter
+
     def wrap(self, aw, ah):
-        return sum(self.col_widths), self.header_h + sum(self.heights)
+        self._aw = aw
+        return sum(self.col_widths), self._caption_h(aw) + self.header_h + sum(self.heights)
 
     def _table(self, start, end):
         data = [self.header_row] + self.rows[start:end]
@@ -175,31 +186,41 @@ class PagedTable(Flowable):
         return t
 
     def split(self, aw, ah):
-        room = ah - self.header_h
+        # The table starts where the text ends and goes on over the next pages, its header row
+        # repeated; only when too little of it fits here does it start on the next page.
+        room = ah - self.header_h - self._caption_h(aw)
         n, used = 0, 0.0
         while n < len(self.rows) and used + self.heights[n] <= room:
             used += self.heights[n]
             n += 1
-        if n == 0:
+        if n < min(self.MIN_ROWS, len(self.rows)):
             return []
+        if 0 < len(self.rows) - n < self.MIN_ROWS:  # nor does its last part hold a row alone
+            n = max(self.MIN_ROWS, len(self.rows) - self.MIN_ROWS)
+            if n >= len(self.rows) or n < self.MIN_ROWS:
+                return []
+        head = [self.caption] if self.caption is not None else []
         if n == len(self.rows):
-            return [self._table(0, n)]
+            return head + [self._table(0, n)]
         rest = PagedTable(self.header_row, self.header_h, self.rows[n:], self.heights[n:], self.col_widths,
                           self.style_cmds, {i - n: v for i, v in self.row_styles.items() if i >= n})
-        return [self._table(0, n), rest]
+        return head + [self._table(0, n), rest]
 
     def drawOn(self, canvas, x, y, _sW=0):
         t = self._table(0, len(self.rows))
-        t.wrapOn(canvas, sum(self.col_widths), 1e6)
+        _, h = t.wrapOn(canvas, sum(self.col_widths), 1e6)
         t.drawOn(canvas, x, y, _sW)
+        if self.caption is not None:
+            aw = getattr(self, "_aw", sum(self.col_widths))
+            _, ch = self.caption.wrap(aw, 10_000)
+            self.caption.drawOn(canvas, x, y + h + self.caption.style.spaceAfter, _sW)
 
 
-PAD_X, PAD_TOP, PAD_BOTTOM = 4, 2, 3
+PAD_TOP, PAD_BOTTOM = 2, 3
 
 
-def _table(t: B.Table, width: float, st) -> Flowable:
-    total = sum(t.widths)
-    col_w = [width * w / total for w in t.widths]
+def _table(t: B.Table, width: float, st, caption=None) -> Flowable:
+    col_w = column_widths(t, width)
     size = t.font_size
     leading = size * 1.18
     reg, bold = font_name("Regular"), font_name("Bold")
@@ -220,7 +241,7 @@ def _table(t: B.Table, width: float, st) -> Flowable:
         font = bold if (t.total_row and i == last) else reg
         cells, n_lines = [], 1
         for v, w in zip(r, col_w):
-            text = "" if v is None else str(v)
+            text = B.cell_text(v)
             if text and stringWidth(text, font, size) > w - 2 * PAD_X:
                 lines = simpleSplit(text, font, size, w - 2 * PAD_X)
                 n_lines = max(n_lines, len(lines))
@@ -239,7 +260,7 @@ def _table(t: B.Table, width: float, st) -> Flowable:
         ("LEFTPADDING", (0, 0), (-1, -1), PAD_X), ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
         ("TOPPADDING", (0, 0), (-1, -1), PAD_TOP), ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_BOTTOM),
     ] + [("ALIGN", (c, 1), (c, -1), amap[a]) for c, a in enumerate(aligns)]
-    return PagedTable(header_row, header_h, rows, heights, col_w, cmds, row_styles)
+    return PagedTable(header_row, header_h, rows, heights, col_w, cmds, row_styles, caption)
 
 
 def _closing(c: B.Closing, width: float) -> Flowable:
@@ -255,14 +276,15 @@ def _closing(c: B.Closing, width: float) -> Flowable:
     for i, x in enumerate(items):
         end = "." if i == len(items) - 1 else ";"
         left.append(Paragraph(escape("- " + x.rstrip(";.") + end), rec))
+    # Always printed: with no name set, the room for the signature and seal stays and the name
+    # is written by hand under it.
     right = []
     s = c.signer
-    if s:
-        for line in (s.authority, s.on_behalf, s.title):
-            if line:
-                right.append(Paragraph(escape(line.upper()), sig))
-        right.append(Spacer(1, 28 * mm))
-        right.append(Paragraph(escape(s.name), sig))
+    for line in (s.authority, s.on_behalf, s.title):
+        if line:
+            right.append(Paragraph(escape(line.upper()), sig))
+    right.append(Spacer(1, 28 * mm))
+    right.append(Paragraph(escape(s.name or "") or "&nbsp;", sig))
     t = Table([[left, right]], colWidths=[left_w, right_w])
     t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                            ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -303,12 +325,11 @@ def render_pdf(doc: B.Document, out_path) -> None:
                 text = f"<font name='{font_name('Bold')}'>{escape(blk.bold_lead)}</font>{text}"
             story.append(Paragraph(text, st.get(blk.style, st["body"])))
         elif isinstance(blk, B.Table):
+            caption = None
             if blk.caption:
-                cap = ParagraphStyle("cap", parent=st["note"], fontSize=12, alignment=TA_CENTER, spaceAfter=3,
-                                     keepWithNext=1)
-                story.append(CondPageBreak(40 * mm))
-                story.append(_p(blk.caption, cap))
-            story.append(_table(blk, width, st))
+                cap = ParagraphStyle("cap", parent=st["note"], fontSize=12, alignment=TA_CENTER, spaceAfter=3)
+                caption = _p(blk.caption, cap)
+            story.append(_table(blk, width, st, caption))
             story.append(Spacer(1, 6))
         elif isinstance(blk, B.Chart):
             story.append(KeepTogether([charts.drawing(blk, width), Spacer(1, 6)]))
