@@ -8,11 +8,13 @@ import unicodedata
 
 from .model import Office, Signer
 
-# The body's name stops where its place begins: "Ủy ban nhân dân | xã Quảng Thành".
-_PLACE = re.compile(
-    r"\s+(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)(?:\s|$)", re.IGNORECASE)
-# Short words that take no letter in a symbol ("Ban Vì sự tiến bộ của phụ nữ" -> BVSTBPN).
-_SKIP = {"của", "và", "các", "-", "–"}
+# The body's name stops where its place begins: "Ủy ban nhân dân | xã Quảng Thành". A place
+# name is capitalised, which tells "xã Quảng Thành" from "Xã hội".
+_PLACE = re.compile(r"\s+(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)\s+(?=\w)",
+                    re.IGNORECASE)
+# Words that take no letter in a symbol ("Sở Lao động - Thương binh và Xã hội" -> SLĐTBXH;
+# "Ban Vì sự tiến bộ của phụ nữ" -> BVSTBCPN).
+_SKIP = {"và", "-", "–"}
 
 # Standard authority line and title for the kinds of bodies that print plans and reports. The
 # head of an Ủy ban signs for the collective ("TM."); a Sở or a Phòng is led by one head.
@@ -27,8 +29,10 @@ _STANDARD = (
 def body_name(office: Office) -> str:
     """'Ủy ban nhân dân' from 'Ủy ban nhân dân xã Quảng Thành'."""
     name = (office.name or "").strip()
-    m = _PLACE.search(name)
-    return name[: m.start()] if m and m.start() > 0 else name
+    for m in _PLACE.finditer(name):
+        if m.start() > 0 and (name[m.end()].isupper() or name[m.end()].isdigit()):
+            return name[: m.start()]
+    return name
 
 
 def _plain(ch: str) -> str:
@@ -39,7 +43,10 @@ def _plain(ch: str) -> str:
 
 def body_symbol(office: Office) -> str:
     """The issuing body's letters in a document symbol: UBND, SNV, BVSTBPN."""
-    words = [w for w in re.split(r"\s+", body_name(office)) if w and w.lower() not in _SKIP]
+    body = body_name(office)
+    if re.fullmatch(r"[A-ZĐ]{2,}", body):  # already a symbol: "UBND phường Gò Vấp"
+        return body
+    words = [w for w in re.split(r"[\s,]+", body) if w and w.lower() not in _SKIP]
     letters = "".join(_plain(w[0]) for w in words if w[0].isalpha())
     return letters or "UBND"
 
@@ -61,6 +68,8 @@ def standard_signer(office: Office) -> Signer:
     """The authority line and title an issuing body signs with; the name left to be written."""
     body = body_name(office)
     low = body.lower()
+    if low == "ubnd":
+        low = "ủy ban nhân dân"
     for prefix, authority, title in _STANDARD:
         if low.startswith(prefix):
             return Signer(title=title, name="", authority=authority)

@@ -178,6 +178,7 @@ def _header(doc, h: B.Header, width):
     t.autofit = False
     left, right = t.rows[0].cells
     _set_widths(t, [int(width * 0.38), int(width * 0.62)])
+    _cant_split(t.rows[0])
     office = h.office
     if office.parent_body:
         _cell_add(left, office.parent_body.upper(), 13)

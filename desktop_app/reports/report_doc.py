@@ -112,7 +112,7 @@ def build_report(data) -> B.Document:
     for p in (f.annual, f.action_plan):
         if not p:
             continue
-        ref = f"Kế hoạch số {p.number}" if p.number else "Kế hoạch"
+        ref = "Kế hoạch số " + number_line(p.number, "KH", office).removeprefix("Số: ") if p.number else "Kế hoạch"
         when = f" {date_words(p.issued_on)}" if p.issued_on else ""
         blocks.append(B.Para(f"{office_short(office)} đã ban hành {ref}{when} về {p.title[:1].lower() + p.title[1:]}."))
     leads = {t.lead for t in f.tasks}

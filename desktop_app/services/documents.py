@@ -68,7 +68,8 @@ class DocumentOps:
     def document_gaps(self, year: int, kind: str) -> list[str]:
         """What the officer has not filled in for this document, in Vietnamese, to show before
         printing: the document still prints (a standard signature block, parts left out or
-        dotted lines to write on by hand), but the officer should know."""
+        dotted lines to write on by hand), but the officer should know. A blank number or date
+        is not listed: Decree 30 leaves them to be written by hand."""
         from ..domain.issuer import signer_is_set
 
         plans = self.repo.plans_of_year(year)
@@ -80,10 +81,6 @@ class DocumentOps:
             if not signer_is_set(plan.signer, self.default_signer()):
                 gaps.append("Chưa có người ký: khối chữ ký in chức danh chuẩn, tên người ký để trống "
                             "để ký tay (nhập ở trang Kế hoạch hoặc Cài đặt).")
-            if not plan.number:
-                gaps.append("Chưa có số kế hoạch: để trống để ghi tay.")
-            if not plan.issued_on:
-                gaps.append("Chưa có ngày ban hành: để trống ngày, tháng để ghi tay.")
             for label, value in (("Mục đích", plan.purposes), ("Yêu cầu", plan.requirements),
                                  ("Nội dung hoạt động", plan.contents),
                                  ("Phân công nhiệm vụ (Tổ chức thực hiện)", plan.tasks)):
@@ -94,10 +91,6 @@ class DocumentOps:
         if not signer_is_set(text.signer, plan.signer, self.default_signer()):
             gaps.append("Chưa có người ký: khối chữ ký in chức danh chuẩn, tên người ký để trống "
                         "để ký tay (nhập ở trang Báo cáo, Kế hoạch hoặc Cài đặt).")
-        if not text.number:
-            gaps.append("Chưa có số báo cáo: để trống để ghi tay.")
-        if not text.issued_on:
-            gaps.append("Chưa có ngày báo cáo: để trống ngày, tháng để ghi tay.")
         for label, value in (("Ưu điểm", text.strengths), ("Tồn tại, hạn chế", text.limitations),
                              ("Nguyên nhân", text.causes), ("Phương hướng, nhiệm vụ", text.directions),
                              ("Kiến nghị, đề xuất", text.recommendations)):
