@@ -39,8 +39,8 @@ def keep_last_words(text: str, words: int = 4) -> str:
     ("6 tháng"), so that a wrapped title never ends with the year ("năm 2019") or a short piece
     alone on its last line."""
     text = re.sub(r"(?<=\d) (?=\S)", NBSP, text)
-    parts = text.rsplit(" ", words - 1)
-    if len(parts) < words or len(text) < 40:
+    parts = text.rsplit(" ", words)
+    if len(parts) <= words or len(text) < 40:
         return text
     return parts[0] + " " + NBSP.join(parts[1:])
 
