@@ -430,3 +430,13 @@ def test_excel_sheets_print_and_hold_the_report_tables(loaded, tmp_path):
     assert [c.value for c in money[money.max_row]] == ["Tổng cộng", f.totals.budget_vnd]
     tasks = wb[tables[2]]
     assert [c.value for c in tasks[tasks.max_row]][:2] == ["Tổng cộng", len(f.tasks)]
+
+
+def test_group_heading_row_never_ends_a_page():
+    from desktop_app.reports.pdf_render import PagedTable, TableLook
+
+    rows = [["a", "1"], ["b", "2"], ["Mục tiêu 4", ""], ["c", "3"], ["d", "4"]]
+    t = PagedTable([], 10, rows, [10] * 5, [100, 50], TableLook("Helvetica", "Helvetica", 9, 11, ["L", "R"]),
+                   {2: "span"})
+    first, rest = t.split(150, 10 + 30)  # room for three rows: the third is a group heading
+    assert first.rows == rows[:2] and rest.rows[0] == ["Mục tiêu 4", ""] and rest.row_styles == {0: "span"}

@@ -203,6 +203,8 @@ class PagedTable(Flowable):
             n = max(self.MIN_ROWS, len(self.rows) - self.MIN_ROWS)
             if n >= len(self.rows) or n < self.MIN_ROWS:
                 return []
+        while n < len(self.rows) and n > 1 and self.row_styles.get(n - 1) == "span":
+            n -= 1  # a group's heading row goes over with the group's rows
         if n == len(self.rows):
             return [self]
         return [self._part(0, n, self.caption), self._part(n, len(self.rows))]

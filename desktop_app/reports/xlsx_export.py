@@ -33,6 +33,25 @@ def put(cell, value) -> None:
             cell.quotePrefix = True
 
 
+LINE_PT = 15.5  # one line of 12 pt Times New Roman
+
+
+def _lines(text, width: float) -> int:
+    """How many lines a text takes in a column `width` characters wide, wrapped at spaces
+    (a column width counts digits of the default font: about one Vietnamese letter each)."""
+    if not isinstance(text, str) or not text:
+        return 1
+    room = max(1.0, width * 1.2 - 1)  # Times New Roman is narrower than the digits of Calibri
+    lines, used = 1, 0.0
+    for word in text.split():
+        size = len(word)
+        if used and used + 1 + size > room:
+            lines, used = lines + 1 + int(size // room), size % room
+        else:
+            used += (1 if used else 0) + size
+    return lines
+
+
 def _print_setup(ws, title: str) -> None:
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -92,6 +111,15 @@ def _sheet(wb, title, header, rows, widths, formats=None, first=False, total_row
             cell.alignment = Alignment(wrap_text=c in wrap, vertical="top", horizontal=h)
     for i, w in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(i)].width = w
+    # Row heights from the wrapped text: neither LibreOffice nor a printout grows a row that the
+    # file gives no height, and wrapped lines would print over the next row.
+    ws.row_dimensions[1].height = LINE_PT * max(_lines(h, w) for h, w in zip(header, widths))
+    for i, row in enumerate(rows):
+        if i in group_rows:
+            continue
+        n = max([_lines(v, widths[c]) for c, v in enumerate(row) if c + 1 in wrap and isinstance(v, str)] + [1])
+        if n > 1:
+            ws.row_dimensions[i + 2].height = LINE_PT * n
     ws.freeze_panes = "A2"
     if not total_row and not group_rows:
         ws.auto_filter.ref = ws.dimensions
