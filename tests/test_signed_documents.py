@@ -353,14 +353,21 @@ def test_stacked_chart_labels_in_segments_light_on_dark():
     from desktop_app.reports import blocks as B
     from desktop_app.reports.charts import drawing
 
-    chart = B.Chart("targets_by_objective", "x", ["Mục tiêu 3", "Chỉ tiêu khác của địa phương và của xã"],
+    long = "Mục tiêu 3: Đời sống gia đình và phòng ngừa, ứng phó với bạo lực trên cơ sở giới"
+    chart = B.Chart("targets_by_objective", "x", [long, "Chỉ tiêu khác của địa phương"],
                     [("Đạt", [3, 1]), ("Không đạt", [1, 2]), ("Chưa có số liệu", [0, 1])])
     d = drawing(chart, 450)
     bc = next(x for x in d.contents if isinstance(x, HorizontalBarChart))
     assert bc.barLabels.boxTarget == "mid"
     assert bc.barLabels[0].fillColor == colors.white and bc.barLabels[1].fillColor == colors.black
-    # long names wrap within the room left of the bars
-    assert all("\n" in n or len(n) < 30 for n in bc.categoryAxis.categoryNames)
+    # names are whole (never cut) and long ones wrap within the room left of the bars
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    names = bc.categoryAxis.categoryNames
+    assert sorted(n.replace("\n", " ") for n in names) == sorted(chart.categories)
+    lab = bc.categoryAxis.labels
+    assert all(stringWidth(line, lab.fontName, lab.fontSize) <= bc.x for n in names for line in n.split("\n"))
+    assert any("\n" in n for n in names)
 
 
 # ---- 10. The Word copy follows the PDF's layout rules ------------------------------------------

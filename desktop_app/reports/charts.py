@@ -23,12 +23,14 @@ def drawing(chart: B.Chart, width: float) -> Drawing:
     # this, an unembedded base-14 Times-Roman lands in the PDF.
     STATE_DEFAULTS["fontName"] = reg
     n = len(chart.categories)
-    label_x = width * 0.36
-    # Long names wrap onto lines within their room instead of running off the drawing.
-    names = ["\n".join(simpleSplit(c, reg, 10, label_x - 10)) for c in chart.categories]
+    long_names = max(len(c) for c in chart.categories) > 30 if chart.categories else False
+    label_x = width * (0.42 if long_names else 0.36)
+    label_size = 9 if long_names else 10
+    # Long names wrap onto lines within their room instead of being cut or running off.
+    names = ["\n".join(simpleSplit(c, reg, label_size, label_x - 10)) for c in chart.categories]
     lines = max([name.count("\n") + 1 for name in names] + [1])
     bar_h = 7 if len(chart.series) > 1 else 9
-    group_h = max(bar_h * len(chart.series) + 8, lines * 11 + 4)
+    group_h = max(bar_h * len(chart.series) + 8, lines * (label_size + 1) + 4)
     plot_h = max(60, n * group_h)
     height = plot_h + 60
     d = Drawing(width, height)
@@ -36,13 +38,14 @@ def drawing(chart: B.Chart, width: float) -> Drawing:
     bc = HorizontalBarChart()
     bc.x = label_x
     bc.y = 30
-    bc.width = width * 0.58
+    bc.width = width * 0.94 - label_x
     bc.height = plot_h
     bc.data = [list(reversed(s[1])) for s in chart.series]
     bc.categoryAxis.categoryNames = list(reversed(names))
     bc.categoryAxis.labels.fontName = reg
-    bc.categoryAxis.labels.leading = 11
-    bc.categoryAxis.labels.fontSize = 10
+    bc.categoryAxis.labels.leading = label_size + 1
+    bc.categoryAxis.labels.textAnchor = "end"  # wrapped lines flush against the axis
+    bc.categoryAxis.labels.fontSize = label_size
     bc.categoryAxis.labels.boxAnchor = "e"
     bc.categoryAxis.labels.dx = -4
     bc.valueAxis.labels.fontName = reg

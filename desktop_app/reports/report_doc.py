@@ -203,7 +203,7 @@ def build_report(data) -> B.Document:
             objs = sorted(f.verdicts_by_objective, key=lambda o: 7 if o is None else o)
             blocks.append(B.Chart(
                 "targets_by_objective", "Số chỉ tiêu đạt, không đạt, chưa có số liệu theo mục tiêu",
-                [f"Mục tiêu {o}" if o else "Chỉ tiêu khác" for o in objs],
+                [OBJECTIVES[o] for o in objs],
                 [(v, [f.verdicts_by_objective[o].get(v, 0) for o in objs]) for v in (MET, NOT_MET, NO_DATA)]))
 
     blocks.append(B.Para(f"{next(n)}. Kinh phí thực hiện", "h2"))
