@@ -63,6 +63,8 @@ def test_reference_date_is_earliest_of_report_date_period_end_and_today():
 
     assert reference_date(2023, "mid_year", dt.date(2024, 3, 1)) == dt.date(2023, 6, 30)
     assert reference_date(2023, "year", dt.date(2024, 3, 1)) == dt.date(2023, 12, 31)
+    assert reference_date(2023, "q1", dt.date(2024, 3, 1)) == dt.date(2023, 3, 31)
+    assert reference_date(2023, "nine_month", dt.date(2024, 3, 1)) == dt.date(2023, 9, 30)
     assert reference_date(2019, "year", dt.date(2020, 1, 10), dt.date(2019, 12, 5)) == dt.date(2019, 12, 5)
     assert reference_date(2026, "year", dt.date(2026, 5, 2), dt.date(2026, 12, 20)) == dt.date(2026, 5, 2)
 

@@ -81,9 +81,12 @@ def natural_key(code: str):
 
 def period_last_day(year: int, period: str, window: tuple[dt.date, dt.date] | None = None) -> dt.date:
     """The last day of the period a report covers: 30/6 for the 6-month report, 31/12 for the
-    year report, the window's end for the Action Month report."""
-    if period == "mid_year":
-        return dt.date(year, 6, 30)
+    year report, the quarter's last day for a quarterly one (q1..q4, nine_month), the window's
+    end for the Action Month report."""
+    month_day = {"mid_year": (6, 30), "q1": (3, 31), "q2": (6, 30), "q3": (9, 30), "q4": (12, 31),
+                 "nine_month": (9, 30)}.get(period)
+    if month_day:
+        return dt.date(year, *month_day)
     if period == "action_month" and window:
         return window[1]
     return dt.date(year, 12, 31)
