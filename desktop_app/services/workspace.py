@@ -19,9 +19,9 @@ class Workspace(ReadingOps, PackageOps, FigureOps, DocumentOps, EditingOps, Plan
     sheets, figures, documents, editing with undo, plans and drafts); they share `db` and `repo`.
     The GUI and the command line call these methods and never the store."""
 
-    def __init__(self, path: str | Path, create: bool = True):
+    def __init__(self, path: str | Path, create: bool = True, check: bool = False):
         self.path = Path(path)
-        self.db = open_database(self.path, create=create)
+        self.db = open_database(self.path, create=create, check=check)
         self.repo = Repository(self.db)
 
     def close(self) -> None:
