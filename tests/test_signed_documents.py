@@ -449,3 +449,22 @@ def test_group_heading_row_never_ends_a_page():
                    {2: "span"})
     first, rest = t.split(150, 10 + 30)  # room for three rows: the third is a group heading
     assert first.rows == rows[:2] and rest.rows[0] == ["Mục tiêu 4", ""] and rest.row_styles == {0: "span"}
+
+
+def test_word_properties_in_schema_order(loaded, tmp_path):
+    """Word refuses a file whose table or paragraph properties come out of the schema's order."""
+    from xml.etree import ElementTree as ET
+
+    from desktop_app.reports.docx_render import _PPR_AFTER_PBDR, _TBLPR_ORDER
+
+    ppr_order = ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+                 "suppressLineNumbers", "pBdr"] + [t.split(":")[1] for t in _PPR_AFTER_PBDR]
+    out = tmp_path / "plan.docx"
+    loaded.build_document(2019, "plan", out)
+    root = ET.fromstring(zipfile.ZipFile(out).read("word/document.xml"))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for tag, order in (("tblPr", _TBLPR_ORDER), ("pPr", ppr_order)):
+        for el in root.iter(w + tag):
+            names = [c.tag.removeprefix(w) for c in el]
+            idx = [order.index(n) for n in names]
+            assert idx == sorted(idx), (tag, names)

@@ -74,6 +74,14 @@ def _para(container, text="", size=14, bold=False, italic=False, align=None, ind
     return p
 
 
+# w:pPr's children that the schema puts after w:pBdr
+_PPR_AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+                   "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+                   "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+                   "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+                   "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+
+
 def _bottom_border(paragraph):
     ppr = paragraph._p.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
@@ -81,7 +89,24 @@ def _bottom_border(paragraph):
     for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
         bottom.set(qn(k), v)
     borders.append(bottom)
-    ppr.append(borders)
+    # in the place the schema gives it among the paragraph's properties
+    ppr.insert_element_before(borders, *_PPR_AFTER_PBDR)
+
+
+# w:tblPr's children in the order the schema requires (Word refuses a file that mixes them up).
+_TBLPR_ORDER = ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
+                "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd",
+                "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription"]
+
+
+def _put_in_tblpr(tbl_pr, el):
+    name = el.tag.split("}")[1]
+    later = set(_TBLPR_ORDER[_TBLPR_ORDER.index(name) + 1:])
+    for child in tbl_pr:
+        if child.tag.split("}")[1] in later:
+            child.addprevious(el)
+            return
+    tbl_pr.append(el)
 
 
 def _no_borders(table):
@@ -91,7 +116,7 @@ def _no_borders(table):
         el = OxmlElement(f"w:{edge}")
         el.set(qn("w:val"), "nil")
         borders.append(el)
-    tbl_pr.append(borders)
+    _put_in_tblpr(tbl_pr, borders)
 
 
 def _set_widths(table, widths, cells=True):
@@ -130,7 +155,7 @@ def _cell_margins(table, side_pt: float):
         el.set(qn("w:w"), str(int(pt * 20)))
         el.set(qn("w:type"), "dxa")
         mar.append(el)
-    tbl_pr.append(mar)
+    _put_in_tblpr(tbl_pr, mar)
 
 
 def _cell_text(cell, text, size=11, bold=False, italic=False, align=WD_ALIGN_PARAGRAPH.LEFT, style=None):
