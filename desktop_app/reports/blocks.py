@@ -58,7 +58,7 @@ class Chart:
 @dataclass
 class Closing:
     recipients: list[str]
-    signer: Signer  # always a block: the standard one when no signer is set (issuer.py)
+    signer: Signer | None  # None: build_blocks puts the office's standard block (issuer.py)
 
 
 @dataclass

@@ -33,6 +33,11 @@ def build_blocks(data: DocumentData, margins: dict | None = None) -> B.Document:
         doc = build_report(data)
     doc.margins_mm = dict(margins or {})
     B.number_captions(doc.blocks)
+    from ..domain.issuer import signer_or_standard
+
+    for b in doc.blocks:  # every document is signed: a builder that found no signer gets the standard block
+        if isinstance(b, B.Closing) and b.signer is None:
+            b.signer = signer_or_standard(data.office, data.default_signer)
     return doc
 
 
