@@ -9,7 +9,7 @@ from ..domain.rules import MET, NO_DATA, NOT_MET
 from ..domain.summary import Totals
 from ..domain.text import sort_key
 from . import blocks as B
-from .common import date_line, date_words, keep_last_words, number_line, office_short
+from .common import NBSP, date_line, date_words, keep_last_words, number_line, office_short
 
 EMPTY = "............................................................................................................"
 
@@ -239,7 +239,11 @@ def build_report(data) -> B.Document:
         blocks.append(B.PageBreak())
         blocks.append(B.Para("PHỤ LỤC", "center"))
         blocks.append(B.Para(f"DANH SÁCH CÁC HOẠT ĐỘNG {period_words.upper()}", "center"))
-        blocks.append(B.Para(f"(Kèm theo Báo cáo của {office_short(office)})", "note"))
+        # the report's number and date, or the same blanks as its header, to be filled in by hand
+        gap = NBSP * 6
+        ref = "(Kèm theo Báo cáo số " + number_line(text.number, "BC", office).removeprefix("Số:").lstrip(" ")
+        ref += f" {date_words(text.issued_on)}" if text.issued_on else f" ngày{gap}tháng{gap}năm {y}"
+        blocks.append(B.Para(f"{ref} của {office_short(office)})", "note"))
         rows = [[i, fmt_date(a.start), a.title, units.get(a.organizer, a.organizer or ""),
                  a.participants_total or 0, a.participants_female or 0, a.participants_male or 0,
                  a.budget_vnd or 0]
