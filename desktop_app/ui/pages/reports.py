@@ -65,7 +65,7 @@ class ReportsPage(Page):
         self.kinds.setCurrentRow(list(DOCUMENT_KINDS).index("year"))
 
         self.number = QLineEdit()
-        self.number.setPlaceholderText("ví dụ 120/BC-UBND (để trống để ghi tay)")
+        self.number.setPlaceholderText("ví dụ 120 hoặc 120/BC-UBND (để trống để ghi tay)")
         self.issued = DateEdit(optional=True)
         self.parts = {}
         form_w = QWidget()
@@ -251,7 +251,8 @@ class ReportsPage(Page):
             self.preview.set_pages(images)
             info = f"{DOCUMENT_KINDS[self.kind]} ({self.ctx.year}): {len(images)} trang."
             gaps = self.ctx.ws.document_gaps(self.ctx.year, self.kind)
-            self.info.setText(info + "".join("\n• " + g for g in gaps))
+            # what is missing, in short ("Chưa có người ký"), each on its own line
+            self.info.setText(info + "".join("\n• " + g.split(":")[0] + "." for g in gaps))
             self.preview_ready.emit(len(images))
             if then:
                 then()
