@@ -11,7 +11,7 @@ from pathlib import Path
 from . import APP_NAME, __version__
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
-REPORT_KINDS = ["year", "mid_year", "action_month", "plan"]
+REPORT_KINDS = ["year", "mid_year", "action_month", "plan", "q1", "q2", "q3", "q4", "nine_month"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--year", type=int, required=True)
     rep.add_argument("--kind", required=True, choices=REPORT_KINDS)
     rep.add_argument("--out", required=True)
+    his = sub.add_parser("history", parents=[db], help="lịch sử thay đổi, mới nhất trước")
+    his.add_argument("--limit", type=int, help="chỉ in N dòng mới nhất")
     return p
 
 
@@ -96,7 +98,23 @@ def cmd_report(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"import": cmd_import, "export": cmd_export, "report": cmd_report}
+def cmd_history(args) -> int:
+    """One line per entry, newest first: when | who | what | which record."""
+    if args.limit is not None and args.limit < 1:
+        raise UsageError("--limit phải là số nguyên dương")
+    ws = _workspace(args, create=False)
+    try:
+        entries = ws.history(limit=args.limit)
+    finally:
+        ws.close()
+    for e in entries:
+        print(e.line())
+    if not entries:
+        print("Chưa có thay đổi nào được ghi lại.")
+    return EXIT_OK
+
+
+COMMANDS = {"import": cmd_import, "export": cmd_export, "report": cmd_report, "history": cmd_history}
 
 COUNT_WORDS = {"units": "đơn vị", "plans": "kế hoạch", "targets": "chỉ tiêu", "tasks": "nhiệm vụ",
                "activities": "hoạt động", "reports": "báo cáo", "added": "thêm", "updated": "cập nhật"}

@@ -90,12 +90,14 @@ def cell_text(v) -> str:
 
 def number_captions(blocks: list) -> None:
     """Number tables and charts in the order they appear ("Bảng 1", "Bảng 2", ...): a part left
-    out never leaves a gap in the numbering."""
+    out never leaves a gap in the numbering, and a number a builder wrote itself is replaced."""
+    import re
+
     tables = charts = 0
     for b in blocks:
-        if isinstance(b, Table) and b.caption and not b.caption.startswith("Bảng "):
+        if isinstance(b, Table) and b.caption:
             tables += 1
-            b.caption = f"Bảng {tables}. {b.caption}"
-        elif isinstance(b, Chart) and not b.title.startswith("Biểu đồ "):
+            b.caption = f"Bảng {tables}. " + re.sub(r"^Bảng \d+\w?\.\s*", "", b.caption)
+        elif isinstance(b, Chart):
             charts += 1
-            b.title = f"Biểu đồ {charts}. {b.title}"
+            b.title = f"Biểu đồ {charts}. " + re.sub(r"^Biểu đồ \d+\w?\.\s*", "", b.title)

@@ -7,18 +7,15 @@ import re
 
 from ..domain.issuer import document_number
 from ..domain.model import Office
+from ..domain.numbers import date_words, month_word
+from ..domain.text import lower_first, office_short
+
+# date_words, lower_first and office_short live in the domain (the narrative draft uses them too);
+# they are re-exported here for the documents.
+__all__ = ["NBSP", "date_line", "date_words", "keep_last_words", "lower_first", "month_word", "number_line",
+           "office_short", "upper_first"]
 
 NBSP = "\u00a0"
-
-
-def month_word(month: int) -> str:
-    """Decree 30: months 1 and 2 take a leading zero ("tháng 02"), no other does ("tháng 3")."""
-    return f"{month:02d}" if month < 3 else str(month)
-
-
-def date_words(d: dt.date) -> str:
-    """'ngày 05 tháng 3 năm 2024': days under 10 padded, months as `month_word`."""
-    return f"ngày {d.day:02d} tháng {month_word(d.month)} năm {d.year}"
 
 
 def date_line(office: Office, d: dt.date | None, year: int) -> str:
@@ -43,19 +40,6 @@ def keep_last_words(text: str, words: int = 4) -> str:
     if len(parts) <= words or len(text) < 40:
         return text
     return parts[0] + " " + NBSP.join(parts[1:])
-
-
-def office_short(office: Office) -> str:
-    """'UBND xã Đông Sơn' from 'Ủy ban nhân dân xã Đông Sơn' for running text."""
-    name = office.name
-    prefix = "Ủy ban nhân dân"
-    if name.lower().startswith(prefix.lower()):
-        return "UBND" + name[len(prefix):]
-    return name
-
-
-def lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text else text
 
 
 def upper_first(text: str) -> str:

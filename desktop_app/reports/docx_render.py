@@ -4,6 +4,7 @@ so the officer can edit before signing."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from docx import Document as NewDocx
 from docx.enum.section import WD_ORIENT
@@ -362,4 +363,8 @@ def render_docx(doc: B.Document, out_path) -> None:
             _closing(d, blk, width)
         elif isinstance(blk, B.PageBreak):
             d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    d.save(str(out_path))
+    # Built in memory, then written: on a full disk the zip writer would otherwise fail while
+    # closing and complain again when collected.
+    buf = io.BytesIO()
+    d.save(buf)
+    Path(out_path).write_bytes(buf.getvalue())

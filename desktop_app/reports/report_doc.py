@@ -4,20 +4,24 @@ from __future__ import annotations
 
 from ..domain.issuer import signer_or_standard
 from ..domain.model import ACTIVITY_TYPES, BUDGET_SOURCES, OBJECTIVES, TASK_STATUSES
-from ..domain.numbers import fmt_date, fmt_int, fmt_num, fmt_percent
-from ..domain.rules import MET, NO_DATA, NOT_MET
+from ..domain.numbers import fmt_date, fmt_int, fmt_percent, fmt_quantity
+from ..domain.rules import FIRST_HALF, LATEST, MET, NO_DATA, NOT_MET
 from ..domain.summary import Totals
 from ..domain.text import sort_key
 from . import blocks as B
 from .common import NBSP, date_line, date_words, keep_last_words, number_line, office_short
+from .period_sections import (
+    COMPUTED_MARK,
+    NEXT,
+    comparison_blocks,
+    computed_note,
+    money_table,
+    period_words,
+    subject,
+    ytd_blocks,
+)
 
 EMPTY = "............................................................................................................"
-
-SUBJECTS = {
-    "year": "Kết quả thực hiện công tác bình đẳng giới và vì sự tiến bộ của phụ nữ năm {y}",
-    "mid_year": "Kết quả thực hiện công tác bình đẳng giới và vì sự tiến bộ của phụ nữ 6 tháng đầu năm {y}",
-    "action_month": "Kết quả tổ chức Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới năm {y}",
-}
 
 
 def participants_sentence(t: Totals, what: str) -> str:
@@ -68,10 +72,7 @@ def by_type_table(by_type: dict[str, Totals], caption: str, only_used=False, she
 def target_value(t, v) -> str:
     if t.kind == "qualitative":
         return ""
-    if v is None:
-        return "-"
-    unit = t.unit or ""
-    return fmt_num(v) + ("" if unit in ("", "%") else " ") + unit
+    return fmt_quantity(v, t.unit)
 
 
 QUALITATIVE_PLAN = "Hoàn thành"
@@ -98,11 +99,10 @@ def build_report(data) -> B.Document:
     text = data.text
     y = f.year
     plan = f.main_plan
-    period_words = {"year": f"năm {y}", "mid_year": f"6 tháng đầu năm {y}",
-                    "action_month": f"Tháng hành động năm {y}"}[kind]
+    words = period_words(kind, y)
     blocks: list = [
         B.Header(office, number_line(text.number, "BC", office), date_line(office, text.issued_on, y)),
-        B.Title("BÁO CÁO", keep_last_words(SUBJECTS[kind].format(y=y))),
+        B.Title("BÁO CÁO", keep_last_words(subject(kind, y))),
     ]
     if text.situation:
         blocks.append(B.Para(text.situation))
@@ -126,7 +126,7 @@ def build_report(data) -> B.Document:
     n = iter(range(1, 20))
     if kind != "action_month":
         blocks.append(B.Para(f"{next(n)}. Các hoạt động đã tổ chức", "h2"))
-        blocks.append(B.Para(participants_sentence(f.totals, period_words)))
+        blocks.append(B.Para(participants_sentence(f.totals, words)))
         blocks.append(by_type_table(f.by_type, "Hoạt động theo loại", sheet="Theo loại"))
         used = [k for k in ACTIVITY_TYPES if f.by_type[k].activities]
         if used:
@@ -135,8 +135,9 @@ def build_report(data) -> B.Document:
                 [ACTIVITY_TYPES[k] for k in used],
                 [("Nữ", [f.by_type[k].participants_female for k in used]),
                  ("Nam", [f.by_type[k].participants_male for k in used])]))
+        blocks += ytd_blocks(f, kind) + comparison_blocks(f, kind)
 
-    if kind != "mid_year":
+    if kind in ("year", "action_month", "q4"):  # the periods that hold the Action Month
         blocks.append(B.Para(f"{next(n)}. Tháng hành động vì bình đẳng giới", "h2"))
         s, e = f.window
         theme = plan.action_month_theme if plan else None
@@ -180,7 +181,7 @@ def build_report(data) -> B.Document:
         blocks.append(B.Para(
             f"Trong {fmt_int(total_t)} chỉ tiêu của kế hoạch: {fmt_int(vc[MET])} chỉ tiêu đạt, "
             f"{fmt_int(vc[NOT_MET])} chỉ tiêu không đạt, {fmt_int(vc[NO_DATA])} chỉ tiêu chưa có số liệu"
-            + (" (đánh giá theo số liệu 6 tháng)." if kind == "mid_year" else ".")))
+            + (" (đánh giá theo số liệu 6 tháng)." if kind in FIRST_HALF else ".")))
         rows, groups, current = [], set(), object()
         for i, r in enumerate(f.target_rows, 1):
             if r.objective != current:
@@ -188,18 +189,22 @@ def build_report(data) -> B.Document:
                 groups.add(len(rows))
                 rows.append([OBJECTIVES[r.objective]])
             t = r.target
+            star = lambda field, r=r: COMPUTED_MARK if field in r.computed else ""  # noqa: E731
             if t.kind == "qualitative":
                 # The requirement is that it be done; the result goes under the period reported.
-                mid, whole = (qualitative_result(t), "") if kind == "mid_year" else ("", qualitative_result(t))
+                mid, whole = ((qualitative_result(t), "") if kind in FIRST_HALF
+                              else ("", qualitative_result(t)))
             else:
-                mid = target_value(t, t.actual_mid_year)
-                whole = target_value(t, t.actual) if kind == "year" else ""
+                mid = target_value(t, t.actual_mid_year) + star("actual_mid_year")
+                whole = target_value(t, t.actual) + star("actual") if kind in ("year", *LATEST) else ""
             rows.append([i, t.text, plan_value(t), mid, whole, r.verdict])
         if rows:
-            blocks.append(B.Table(["STT", "Chỉ tiêu", "Kế hoạch", "6 tháng", "Cả năm", "Đánh giá"],
+            later = "Cả năm" if kind == "year" else "Mới nhất"
+            blocks.append(B.Table(["STT", "Chỉ tiêu", "Kế hoạch", "6 tháng", later, "Đánh giá"],
                                   rows, [6, 46, 13, 11, 11, 13], ["C", "L", "C", "C", "C", "C"],
                                   group_rows=groups, caption="Kết quả thực hiện chỉ tiêu",
                                   font_size=10.5, sheet="Chỉ tiêu"))
+            blocks += computed_note(f.target_rows)
             objs = sorted(f.verdicts_by_objective, key=lambda o: 7 if o is None else o)
             blocks.append(B.Chart(
                 "targets_by_objective", "Số chỉ tiêu đạt, không đạt, chưa có số liệu theo mục tiêu",
@@ -209,27 +214,24 @@ def build_report(data) -> B.Document:
     blocks.append(B.Para(f"{next(n)}. Kinh phí thực hiện", "h2"))
     money = f.money_by_source if kind != "action_month" else _money(f.action_activities)
     spent = sum(money.values())
-    line = f"Tổng kinh phí đã chi {period_words}: {fmt_int(spent)} đồng"
+    line = f"Tổng kinh phí đã chi {words}: {fmt_int(spent)} đồng"
     if plan and plan.budget_planned_vnd and kind != "action_month":
         line += f", bằng {fmt_percent(spent, plan.budget_planned_vnd)} kinh phí dự kiến ({fmt_int(plan.budget_planned_vnd)} đồng)"
     blocks.append(B.Para(line + "."))
-    rows = [[BUDGET_SOURCES[k], v] for k, v in money.items() if v]
-    rows.append(["Tổng cộng", spent])
-    blocks.append(B.Table(["Nguồn kinh phí", "Số tiền (đồng)"], rows, [60, 30], ["L", "R"], total_row=True,
-                          caption="Kinh phí theo nguồn", sheet="Kinh phí"))
+    blocks.append(money_table(money, plan.budget_by_source if plan and kind != "action_month" else {}))
 
     blocks.append(B.Para("III. ĐÁNH GIÁ CHUNG", "h1"))
     for label, value in (("1. Ưu điểm", text.strengths), ("2. Tồn tại, hạn chế", text.limitations),
                          ("3. Nguyên nhân", text.causes)):
         blocks.append(B.Para(label, "h2"))
         blocks += _paras(value)
-    nxt = {"year": "NĂM TỚI", "mid_year": "6 THÁNG CUỐI NĂM", "action_month": "THỜI GIAN TỚI"}[kind]
+    nxt = {"year": "NĂM TỚI", "mid_year": "6 THÁNG CUỐI NĂM", "action_month": "THỜI GIAN TỚI", **NEXT}[kind]
     blocks.append(B.Para(f"IV. PHƯƠNG HƯỚNG, NHIỆM VỤ {nxt}", "h1"))
     blocks += _paras(text.directions)
     blocks.append(B.Para("V. KIẾN NGHỊ, ĐỀ XUẤT", "h1"))
     blocks += _paras(text.recommendations)
-    subject = SUBJECTS[kind].format(y=y)
-    blocks.append(B.Para(f"Trên đây là báo cáo {subject[:1].lower() + subject[1:]} của {office_short(office)}./."))
+    said = subject(kind, y)
+    blocks.append(B.Para(f"Trên đây là báo cáo {said[:1].lower() + said[1:]} của {office_short(office)}./."))
     recipients = text.recipients or (plan.recipients if plan else [])
     blocks.append(B.Closing(recipients, signer_or_standard(
         office, text.signer, plan.signer if plan else None, getattr(data, "default_signer", None))))
@@ -238,7 +240,7 @@ def build_report(data) -> B.Document:
     if acts:
         blocks.append(B.PageBreak())
         blocks.append(B.Para("PHỤ LỤC", "center"))
-        blocks.append(B.Para(f"DANH SÁCH CÁC HOẠT ĐỘNG {period_words.upper()}", "center"))
+        blocks.append(B.Para(f"DANH SÁCH CÁC HOẠT ĐỘNG {words.upper()}", "center"))
         # the report's number and date, or the same blanks as its header, to be filled in by hand
         gap = NBSP * 6
         ref = "(Kèm theo Báo cáo số " + number_line(text.number, "BC", office).removeprefix("Số:").lstrip(" ")
@@ -251,7 +253,7 @@ def build_report(data) -> B.Document:
         blocks.append(B.Table(["STT", "Ngày", "Tên hoạt động", "Đơn vị tổ chức", "Tổng số", "Nữ", "Nam",
                                "Kinh phí (đồng)"], rows, [6, 13, 34, 18, 8, 7, 7, 12],
                               ["C", "C", "L", "L", "R", "R", "R", "R"], font_size=9.5))
-    return B.Document(title=SUBJECTS[kind].format(y=y), blocks=blocks)
+    return B.Document(title=subject(kind, y), blocks=blocks)
 
 
 def _money(activities) -> dict:

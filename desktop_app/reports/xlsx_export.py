@@ -192,4 +192,15 @@ def write_xlsx(out: str | Path, figures: Figures, units: dict[str, str], tables=
         if t.sheet and sheet_name(t) not in names:
             names.add(sheet_name(t))
             _table_sheet(wb, t)
-    return write_atomic(out, lambda p: wb.save(str(p)))
+    return write_atomic(out, lambda p: save_workbook(wb, p))
+
+
+def save_workbook(wb, path) -> None:
+    """Built in memory, then written: on a full disk openpyxl's zip writer would otherwise fail
+    while closing and complain again when collected."""
+    import io
+    from pathlib import Path
+
+    buf = io.BytesIO()
+    wb.save(buf)
+    Path(path).write_bytes(buf.getvalue())

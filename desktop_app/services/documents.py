@@ -6,16 +6,10 @@ import copy
 import datetime as dt
 from pathlib import Path
 
-from ..domain import summary
 from ..domain.errors import NoPlanError
-from ..domain.model import ReportText
+from ..domain.model import REPORT_PERIODS, ReportText
 
-DOCUMENT_KINDS = {
-    "plan": "Kế hoạch",
-    "mid_year": "Báo cáo 6 tháng",
-    "year": "Báo cáo năm",
-    "action_month": "Báo cáo Tháng hành động",
-}
+DOCUMENT_KINDS = {"plan": "Kế hoạch", **REPORT_PERIODS}  # as the report page lists them
 
 # Decree 30 margins in mm unless Settings says otherwise.
 DEFAULT_MARGINS = {"margin_top": 20, "margin_bottom": 20, "margin_left": 30, "margin_right": 15}
@@ -52,14 +46,15 @@ class DocumentOps:
     def document_data(self, year: int, kind: str, today: dt.date | None = None):
         from ..reports.build import DocumentData
 
-        plans = self._require_plan(year)
+        self._require_plan(year)
         office = self.repo.office()
         if office is None:
             raise NoPlanError("Chưa có tên cơ quan ban hành: hãy nhập ở trang Cài đặt trước khi in.")
         period = "year" if kind == "plan" else kind
         text = None if kind == "plan" else self.report_text(year, kind)
-        figures = summary.compute(year, plans, self.repo.activities_of_year(year), period, today,
-                                  report_date=text.issued_on if text else None, printed=True)
+        # printed: overdue as at the earliest of the report's date, its period's end and today
+        figures = self.figures(year, period, today, report_date=text.issued_on if text else None,
+                               printed=True)
         return DocumentData(
             kind=kind, office=office, figures=figures, units=self.repo.unit_names(),
             text=text, unit_kinds={u.code: u.kind for u in self.repo.units()}, default_signer=self.default_signer(),

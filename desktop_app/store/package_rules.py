@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import json
 
+from ..domain.numbers import number_problem
 from ..resources import resource
 
 _TYPE_VN = {
@@ -213,6 +214,8 @@ def rule_errors(data) -> list[tuple[str, str]]:
                     add(tp + ["comparison"], "chỉ tiêu định tính không có phép so sánh (để null)")
                 if t.get("target") is not None:
                     add(tp + ["target"], "chỉ tiêu định tính không có giá trị kế hoạch bằng số (để null)")
+                if t.get("measure"):
+                    add(tp + ["measure"], "chỉ tiêu định tính không tính được từ hoạt động (để null)")
             check_unit(tp + ["lead"], t.get("lead"), "đơn vị chủ trì")
 
         tasks = _list(p.get("tasks"))
@@ -311,8 +314,35 @@ def too_deep(data, limit: int = MAX_DEPTH) -> bool:
     return False
 
 
+def value_errors(data) -> list[tuple[str, str]]:
+    """Values no field may hold, wherever they stand: numbers that are not finite or absurdly
+    large (SQLite cannot store them, reports would print 'inf'), text with a lone surrogate
+    (not a character: it cannot be stored as UTF-8)."""
+    errs: list[tuple[str, str]] = []
+    stack = [(data, [])]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, dict):
+            stack.extend((v, path + [k]) for k, v in node.items())
+        elif isinstance(node, list):
+            stack.extend((v, path + [i]) for i, v in enumerate(node))
+        elif isinstance(node, str):
+            try:
+                node.encode("utf-8")
+            except UnicodeEncodeError:
+                errs.append((json_path(path), "chứa ký tự không hợp lệ (mã thay thế đơn lẻ); hãy gõ lại đoạn chữ này"))
+        else:
+            problem = number_problem(node)
+            if problem:
+                errs.append((json_path(path), problem))
+    return sorted(errs)
+
+
 def package_errors(data) -> list[str]:
     """Every problem of a (normalised) package, as 'path: message' lines; [] when valid."""
+    values = value_errors(data)
+    if values:  # the schema validator itself chokes on such values: report them alone
+        return [f"{p}: {m}" for p, m in values]
     found = schema_errors(data) + rule_errors(data)
     seen, out = set(), []
     for path, msg in found:

@@ -41,6 +41,7 @@ PAGES = [
     ("reports", "Báo cáo", "reports.ReportsPage"),
     ("units", "Đơn vị", "units.UnitsPage"),
     ("settings", "Cài đặt", "settings.SettingsPage"),
+    ("history", "Lịch sử thay đổi", "history.HistoryPage"),
 ]
 KEYS = [p[0] for p in PAGES]
 
@@ -302,6 +303,8 @@ class MainWindow(QMainWindow):
             self.new_activity()
         elif key == "report":
             self._show_report("year")
+        elif key.startswith("report:"):  # a deadline of the plan: the report it asks for
+            self._show_report(key.split(":", 1)[1])
         else:
             self.go_to(key)
 
@@ -389,7 +392,8 @@ class MainWindow(QMainWindow):
         elif isinstance(exc, unreadable):
             lines, intro = [str(exc)], f"Không đọc được {what.lower()}; {unchanged}"
         else:
-            lines = [user_message(exc) or f"{type(exc).__name__}: {exc}"]
+            lines = [user_message(exc) or ("Lỗi ngoài dự kiến của chương trình "
+                                           f"({type(exc).__name__}); hãy báo cho người hỗ trợ.")]
             intro = f"Không nhập được {what.lower()}; {unchanged}"
         self.last_import = ("refused", lines)
         self.messages_dialog = MessagesDialog(self, f"{what} bị từ chối", intro, lines)

@@ -28,13 +28,15 @@ from PySide6.QtWidgets import (
 from ...domain.model import ReportText
 from ...domain.text import clean
 from ...services import DOCUMENT_KINDS, NoPlanError, render_document
+from ..draft_controls import DraftControls
 from ..pdf_view import PdfPreview, print_pdf, render_pages
 from ..widgets import DateEdit, ErrorLabel, LinesEdit, SignerFields, ask, show_error
 from ..worker import run_in_thread
 from .base import Page
 
 FILE_NAMES = {"plan": "Ke-hoach", "mid_year": "Bao-cao-6-thang", "year": "Bao-cao-nam",
-              "action_month": "Bao-cao-Thang-hanh-dong"}
+              "action_month": "Bao-cao-Thang-hanh-dong", "q1": "Bao-cao-quy-I", "q2": "Bao-cao-quy-II",
+              "q3": "Bao-cao-quy-III", "q4": "Bao-cao-quy-IV", "nine_month": "Bao-cao-9-thang"}
 
 
 def _render_job(data, margins, out):
@@ -61,7 +63,7 @@ class ReportsPage(Page):
             it = QListWidgetItem(v)
             it.setData(Qt.ItemDataRole.UserRole, k)
             self.kinds.addItem(it)
-        self.kinds.setMaximumHeight(110)
+        self.kinds.setMaximumHeight(180)  # the nine documents without scrolling
         self.kinds.setCurrentRow(list(DOCUMENT_KINDS).index("year"))
 
         self.number = QLineEdit()
@@ -90,6 +92,8 @@ class ReportsPage(Page):
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_w)
         tb.addWidget(scroll)
+        self.drafting = DraftControls(self)  # "Soạn nháp từ số liệu"
+        tb.addWidget(self.drafting)
         self.save_text_btn = QPushButton("Lưu nội dung")
         tb.addWidget(self.save_text_btn)
         self.plan_note = QLabel("Kế hoạch được in từ trang Kế hoạch, Chỉ tiêu và Nhiệm vụ.")

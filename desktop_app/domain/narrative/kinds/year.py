@@ -1,0 +1,8 @@
+"""Báo cáo năm: every topic; compared with the year before."""
+
+PERIOD = "năm {year}"
+PREVIOUS = "năm {year}"
+SCOPE = "all"
+TARGET_VALUE = "actual"
+TOPICS = {"plan", "activities", "comparison", "action_month", "tasks", "targets", "money", "money_plan",
+          "units"}
