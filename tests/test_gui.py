@@ -210,9 +210,25 @@ def test_unit_in_use_cannot_be_deleted(window, qtbot):
     page = window.go_to("units")
     row = next(i for i, u in enumerate(page.units) if u.code == "HLHPN")
     page.table.selectRow(row)
-    when_modal(lambda box: box.accept())
-    page.delete()
-    assert "HLHPN" in window.ws.repo.unit_names()
+    seen = {}
+    when_modal(lambda box: (seen.setdefault("text", box.text()), box.accept()))
+    qtbot.mouseClick(page.del_btn, Qt.MouseButton.LeftButton)
+    assert "đã được dùng" in seen["text"] and "Ngừng" in seen["text"]
+    assert "HLHPN" in window.ws.unit_names()
+
+
+def test_unused_unit_is_deleted_after_yes(window, qtbot):
+    from desktop_app.domain.model import Unit
+
+    window.ws.save_unit(Unit("THON9", "Thôn 9", "village", True))
+    window.ctx.notify()
+    page = window.go_to("units")
+    page.refresh()
+    page.table.selectRow(next(i for i, u in enumerate(page.units) if u.code == "THON9"))
+    when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    qtbot.mouseClick(page.del_btn, Qt.MouseButton.LeftButton)
+    assert "THON9" not in window.ws.unit_names()
+    assert window.undo_action.isEnabled()
 
 
 def test_window_remembers_page(window, qtbot, tmp_path):

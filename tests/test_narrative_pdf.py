@@ -63,7 +63,7 @@ def pdf_numbers(ws, year, kind, today, out) -> set[str]:
     return numbers(report_text(out))
 
 
-@pytest.mark.parametrize("kind", ["year", "mid_year", "action_month"])
+@pytest.mark.parametrize("kind", ["year", "mid_year", "action_month", "q3", "nine_month"])
 @pytest.mark.parametrize("package", list(PACKAGES))
 def test_every_number_of_the_draft_is_printed_in_the_report(workspaces, tmp_path, package, kind):
     path, year, today = PACKAGES[package]

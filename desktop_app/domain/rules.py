@@ -138,17 +138,25 @@ def target_errors(t: Target) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not (t.text or "").strip():
         errors["text"] = "Nội dung chỉ tiêu không được để trống"
-    if t.kind == "numeric":
-        if t.comparison not in (">=", "<="):
+    errors.update(target_kind_errors(t.kind, t.comparison, t.target, t.measure))
+    return errors
+
+
+def target_kind_errors(kind, comparison, target, measure=None) -> dict[str, str]:
+    """A numeric target has a comparison and a value; a qualitative one has neither (the form
+    and the package checks both ask this, with plain values)."""
+    errors: dict[str, str] = {}
+    if kind == "numeric":
+        if comparison is None:
             errors["comparison"] = "chỉ tiêu định lượng phải có phép so sánh (>= hoặc <=)"
-        if t.target is None:
+        if target is None:
             errors["target"] = "chỉ tiêu định lượng phải có giá trị kế hoạch"
-    else:
-        if t.comparison is not None:
+    elif kind == "qualitative":
+        if comparison is not None:
             errors["comparison"] = "chỉ tiêu định tính không có phép so sánh"
-        if t.target is not None:
+        if target is not None:
             errors["target"] = "chỉ tiêu định tính không có giá trị kế hoạch bằng số"
-        if t.measure:
+        if measure:
             errors["measure"] = "chỉ tiêu định tính không tính được từ hoạt động"
     return errors
 

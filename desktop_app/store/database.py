@@ -154,9 +154,9 @@ def migrate_database(db: sqlite_utils.Database) -> None:
     """Run the migrations this file has not had, each in its own transaction. The version is
     read again inside each transaction: another process (a second import started at the same
     moment on a new file) may have run the same migration while this one waited for the lock."""
-    if schema_version(db) >= len(MIGRATIONS):
-        return
     for number, migration in enumerate(MIGRATIONS, start=1):
+        if schema_version(db) >= number:
+            continue
         with db.atomic():
             if schema_version(db) >= number:
                 continue

@@ -10,7 +10,7 @@ from collections import defaultdict
 
 from ..model import ACTIVITY_TYPES, OBJECTIVES, TASK_STATUSES
 from ..numbers import date_words, fmt_percent, fmt_quantity
-from ..rules import MET, NO_DATA, NOT_MET
+from ..rules import MET, NO_DATA, NOT_MET, period_value
 from ..summary import Figures, Totals
 from ..text import lower_first, office_short, sort_key
 from . import words
@@ -75,12 +75,12 @@ def _objective(objective: int | None) -> str:
     return f"{head} ({rest})" if sep else label
 
 
-def _target_item(row, value_field: str, units: dict) -> dict:
+def _target_item(row, period: str, units: dict) -> dict:
     t = row.target
     item = {"code": t.code, "text": _clip(t.text), "text_lower": lower_first(_clip(t.text)), "objective": _objective(row.objective),
             "lead": units.get(t.lead, t.lead) if t.lead else None}
     if t.kind != "qualitative":
-        item["value"] = fmt_quantity(getattr(t, value_field), t.unit)
+        item["value"] = fmt_quantity(period_value(t, period), t.unit)  # the value the report shows
         if t.target is not None and t.comparison in words.PLAN_VALUE:
             item["plan"] = words.PLAN_VALUE[t.comparison].format(v=fmt_quantity(t.target, t.unit))
         if item["value"] == "-":
@@ -145,11 +145,11 @@ def build(f: Figures, spec, office, units: dict[str, str], previous: Figures | N
         met_groups: dict = {}
         for row in f.target_rows:
             if row.verdict == MET:
-                met_groups.setdefault(row.objective, []).append(_target_item(row, spec.TARGET_VALUE, units))
+                met_groups.setdefault(row.objective, []).append(_target_item(row, f.period, units))
         facts["met_by_objective"] = [{"objective": _objective(o), "targets": items} for o, items in met_groups.items()]
-        facts["not_met"] = [_target_item(r, spec.TARGET_VALUE, units) for r in f.target_rows if r.verdict == NOT_MET]
+        facts["not_met"] = [_target_item(r, f.period, units) for r in f.target_rows if r.verdict == NOT_MET]
         no_data = [r for r in f.target_rows if r.verdict == NO_DATA]
-        facts["no_data"] = [_target_item(r, spec.TARGET_VALUE, units) for r in no_data]
+        facts["no_data"] = [_target_item(r, f.period, units) for r in no_data]
         facts["no_data_units"] = _unit_list((r.target.lead for r in no_data), units)
 
     if "units" in topics:

@@ -4,5 +4,4 @@ no targets); compared with the Action Month of the year before."""
 PERIOD = "Tháng hành động năm {year}"
 PREVIOUS = "Tháng hành động năm {year}"
 SCOPE = "action_month"
-TARGET_VALUE = "actual"
 TOPICS = {"plan", "activities", "comparison", "money"}

@@ -4,5 +4,4 @@ Action Month (it falls in the second half); compared with the first half of the 
 PERIOD = "6 tháng đầu năm {year}"
 PREVIOUS = "6 tháng đầu năm {year}"
 SCOPE = "all"
-TARGET_VALUE = "actual_mid_year"
 TOPICS = {"plan", "activities", "comparison", "tasks", "targets", "money", "money_plan", "units"}

@@ -3,6 +3,5 @@
 PERIOD = "năm {year}"
 PREVIOUS = "năm {year}"
 SCOPE = "all"
-TARGET_VALUE = "actual"
 TOPICS = {"plan", "activities", "comparison", "action_month", "tasks", "targets", "money", "money_plan",
           "units"}
