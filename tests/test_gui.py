@@ -663,3 +663,31 @@ def test_plan_draft_is_dropped_by_hoan_tac_and_by_bo_ban_nhap(window, qtbot):
     assert page.draft_box.isVisible()
     qtbot.mouseClick(page.drop_draft_btn, Qt.MouseButton.LeftButton)
     assert window.ws.plan_draft(2026) is None and not page.draft_box.isVisible()
+
+
+def test_printing_without_signer_warns_first(window, qtbot):
+    """Issue 11: before printing, the officer is told that no signer is set and what is missing."""
+    ws = window.ws
+    plan = ws.repo.plan(2026)
+    plan.signer = None
+    plan.requirements = []
+    ws.save_plan_header(plan)
+    ws.save_settings(ws.repo.office(), {"default_signer": None})
+    page = window.go_to("reports")
+    page.kinds.setCurrentRow(0)  # Kế hoạch
+    assert page.kind == "plan"
+    asked = []
+
+    def answer(box):
+        asked.append(box.text())
+        box.button(QMessageBox.StandardButton.No).click()  # "Không": go back and fill it in
+
+    when_modal(answer)
+    qtbot.mouseClick(page.print_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    assert "người ký" in asked[0] and "Yêu cầu" in asked[0]
+    qtbot.wait(50)
+    assert page.pdf_path is None  # nothing printed
+    with qtbot.waitSignal(page.preview_ready, timeout=30000):
+        qtbot.mouseClick(page.preview_btn, Qt.MouseButton.LeftButton)
+    assert "người ký" in page.info.text()

@@ -81,7 +81,7 @@ def test_a_year_with_no_activity_says_so_and_claims_nothing():
     assert "chưa có số liệu để đánh giá: chỉ tiêu {gõ nhầm} có xuống dòng." in d["limitations"]  # typed text as is
     assert "Phòng Văn hóa - Xã hội: nhiệm vụ NV1 - tập huấn về giới (hạn 30/06/2025, chưa thực hiện)" in d["limitations"]
     assert "chưa có hoạt động được ghi nhận trong năm 2025: Phòng Văn hóa - Xã hội." in d["limitations"]
-    assert d["situation"] == ("Thực hiện Kế hoạch số 12/KH-UBND ngày 05 tháng 03 năm 2025 về "
+    assert d["situation"] == ("Thực hiện Kế hoạch số 12/KH-UBND ngày 05 tháng 3 năm 2025 về "
                               "thực hiện công tác bình đẳng giới năm 2025, UBND xã Hòa Bình báo cáo kết quả thực hiện "
                               "năm 2025 như sau:")
     assert d["causes"] is None

@@ -104,7 +104,7 @@ def test_year_report_shows_the_previous_year_and_the_change(two_years, tmp_path)
     k0, t0, f0 = totals(old["plans"][0]["activities"])
     k1, t1, f1 = totals(pkg["plans"][0]["activities"])
     text = report(db, "year", tmp_path / "y.pdf")
-    assert "Bảng 1a. So sánh với năm 2018" in text
+    assert "Bảng 2. So sánh với năm 2018" in text  # numbered in order (issue 11)
     assert f"Số hoạt động {k0} {k1} +{k1 - k0}" in text
     assert f"Lượt người tham gia {n(t0)} {n(t1)} +{n(t1 - t0)}" in text
     assert f"Trong đó nữ {n(f0)} {n(f1)}" in text

@@ -51,9 +51,15 @@ def number_problem(x) -> str | None:
     return None
 
 
+def month_word(month: int) -> str:
+    """Decree 30: months 1 and 2 take a leading zero ("tháng 02"), no other does ("tháng 3")."""
+    return f"{month:02d}" if month < 3 else str(month)
+
+
 def date_words(d: dt.date) -> str:
-    """'ngày 05 tháng 03 năm 2025', as documents cite a date in running text."""
-    return f"ngày {d.day:02d} tháng {d.month:02d} năm {d.year}"
+    """'ngày 05 tháng 3 năm 2025', as documents cite a date in running text (Decree 30: a day
+    under 10 and the months 1 and 2 take a leading zero, no other)."""
+    return f"ngày {d.day:02d} tháng {month_word(d.month)} năm {d.year}"
 
 
 def fmt_quantity(value: float | None, unit: str | None) -> str:

@@ -74,6 +74,7 @@ class Figures:
     last_day: dt.date | None = None
     # The same months of the previous year, when the database holds that year's plan.
     previous: Figures | None = None
+    overdue_as_of: dt.date | None = None  # the day overdue tasks were judged against
 
     @property
     def main_plan(self) -> Plan | None:
@@ -112,16 +113,38 @@ def natural_key(code: str):
     return [int(p) if p.isdigit() else p.lower() for p in re.split(r"(\d+)", code)]
 
 
+def period_last_day(year: int, period: str, window: tuple[dt.date, dt.date] | None = None) -> dt.date:
+    """The last day of the period a report covers (`PERIODS`: 30/6 for the 6-month report, 31/12
+    for the year report, the quarter's last day for a quarterly one); the window's end for the
+    Action Month report."""
+    if period == "action_month" and window:
+        return window[1]
+    return period_days(year, period)[1]
+
+
+def reference_date(year: int, period: str, today: dt.date, report_date: dt.date | None = None,
+                   window: tuple[dt.date, dt.date] | None = None) -> dt.date:
+    """The day a printed report judges overdue tasks against: the earliest of the report's own
+    date (when it has one), the last day of its period and today (exchange-format.md)."""
+    days = [period_last_day(year, period, window), today]
+    if report_date:
+        days.append(report_date)
+    return min(days)
+
+
 def compute(
     year: int,
     plans: list[Plan],
     activities: list[Activity],
     period: str = "year",
     today: dt.date | None = None,
+    report_date: dt.date | None = None,
+    printed: bool = False,
 ) -> Figures:
     """Every figure of the plan/6-month/year-end/Action Month report of `year`.
 
-    `activities` are those of the year's plans; each is counted once by id.
+    `activities` are those of the year's plans; each is counted once by id. On screen a task is
+    overdue against `today`; in a printed report (`printed`) against `reference_date`.
     """
     today = today or dt.date.today()
     annual = next((p for p in plans if p.kind == "annual" and p.year == year), None)
@@ -177,7 +200,8 @@ def compute(
     by_unit: dict[str, Counter] = defaultdict(Counter)
     for t in tasks:
         by_unit[t.lead][t.status] += 1
-    overdue = [t for t in tasks if is_overdue(t, today)]
+    as_of = reference_date(year, period, today, report_date, window) if printed else today
+    overdue = [t for t in tasks if is_overdue(t, as_of)]
 
     targets = []
     for p in (annual, action_plan):
@@ -201,7 +225,7 @@ def compute(
         tasks_by_status=dict(status_counts), tasks_by_unit=dict(by_unit), overdue=overdue,
         target_rows=rows, verdict_counts=verdict_counts, verdicts_by_objective=dict(per_obj),
         activities=counted, action_activities=am_list, ytd_totals=ytd, ytd_by_type=ytd_by_type,
-        first_day=first, last_day=last,
+        first_day=first, last_day=last, overdue_as_of=as_of,
     )
 
 

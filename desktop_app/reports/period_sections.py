@@ -58,12 +58,13 @@ def ytd_blocks(f: Figures, kind: str) -> list:
         ["Loại hoạt động", f"Hoạt động quý {q}", f"Người tham gia quý {q}", f"Nữ quý {q}",
          "Hoạt động lũy kế", "Người tham gia lũy kế", "Nữ lũy kế"],
         rows, [26, 12, 13, 11, 12, 13, 11], ["L", "R", "R", "R", "R", "R", "R"], total_row=True,
-        caption=f"Bảng 1a. Quý {q} và lũy kế từ đầu năm đến ngày {fmt_date(f.last_day)}", font_size=10.5)
+        caption=f"Quý {q} và lũy kế từ đầu năm đến ngày {fmt_date(f.last_day)}", font_size=10.5,
+        sheet="Lũy kế")
     return [B.Para(line), table]
 
 
-def _three(t: Totals) -> list[str]:
-    return [fmt_int(t.activities), fmt_int(t.participants_total), fmt_int(t.participants_female)]
+def _three(t: Totals) -> list[int]:
+    return [t.activities, t.participants_total, t.participants_female]
 
 
 def _sum(into: Totals, t: Totals) -> None:
@@ -95,7 +96,7 @@ def comparison_blocks(f: Figures, kind: str) -> list:
              f.action_month.participants_total),
         ]
     what = "năm" if kind == "year" else "6 tháng đầu năm"
-    body = [[label, fmt_int(a), fmt_int(b), change(b, a), fmt_percent(b, a) or "-"] for label, a, b in rows]
+    body = [[label, a, b, change(b, a), fmt_percent(b, a) or "-"] for label, a, b in rows]
     t = f.totals
     line = (f"So với {what} {y0} ({fmt_int(p.totals.activities)} hoạt động, "
             f"{fmt_int(p.totals.participants_total)} lượt người tham gia), số hoạt động "
@@ -105,7 +106,7 @@ def comparison_blocks(f: Figures, kind: str) -> list:
     table = B.Table(["Nội dung", f"{what.capitalize()} {y0}", f"{what.capitalize()} {y1}",
                      "Tăng (+), giảm (-)", f"Tỷ lệ so với {y0}"],
                     body, [40, 15, 15, 15, 15], ["L", "R", "R", "R", "R"],
-                    caption=f"Bảng 1a. So sánh với {what} {y0}", font_size=10.5)
+                    caption=f"So sánh với {what} {y0}", font_size=10.5, sheet="So với năm trước")
     return [B.Para(line), table]
 
 
@@ -130,17 +131,17 @@ def computed_note(rows) -> list:
 def money_table(spent: dict, planned: dict) -> B.Table:
     """Money by source: what was spent; beside what the plan set aside, when it says so."""
     if not any(planned.values()):
-        rows = [[BUDGET_SOURCES[k], fmt_int(v)] for k, v in spent.items() if v]
-        rows.append(["Tổng cộng", fmt_int(sum(spent.values()))])
+        rows = [[BUDGET_SOURCES[k], v] for k, v in spent.items() if v]
+        rows.append(["Tổng cộng", sum(spent.values())])
         return B.Table(["Nguồn kinh phí", "Số tiền (đồng)"], rows, [60, 30], ["L", "R"], total_row=True,
-                       caption="Bảng 5. Kinh phí theo nguồn")
+                       caption="Kinh phí theo nguồn", sheet="Kinh phí")
     rows = []
     for key, label in BUDGET_SOURCES.items():
         p, s = planned.get(key) or 0, spent.get(key) or 0
         if p or s:
-            rows.append([label, fmt_int(p), fmt_int(s), fmt_percent(s, p) or "-"])
+            rows.append([label, p, s, fmt_percent(s, p) or "-"])
     tp, ts = sum(v or 0 for v in planned.values()), sum(spent.values())
-    rows.append(["Tổng cộng", fmt_int(tp), fmt_int(ts), fmt_percent(ts, tp) or "-"])
+    rows.append(["Tổng cộng", tp, ts, fmt_percent(ts, tp) or "-"])
     return B.Table(["Nguồn kinh phí", "Dự kiến (đồng)", "Đã chi (đồng)", "Tỷ lệ đã chi"], rows,
                    [40, 20, 20, 14], ["L", "R", "R", "R"], total_row=True,
-                   caption="Bảng 5. Kinh phí dự kiến và đã chi theo nguồn")
+                   caption="Kinh phí dự kiến và đã chi theo nguồn", sheet="Kinh phí")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from ..domain.issuer import signer_or_standard
 from ..domain.model import ACTIVITY_TYPES, BUDGET_SOURCES, OBJECTIVES, TASK_STATUSES
 from ..domain.numbers import fmt_date, fmt_int, fmt_percent, fmt_quantity
 from ..domain.rules import FIRST_HALF, LATEST, MET, NO_DATA, NOT_MET
 from ..domain.summary import Totals
 from ..domain.text import sort_key
 from . import blocks as B
-from .common import date_line, date_words, number_line, office_short
+from .common import NBSP, date_line, date_words, keep_last_words, number_line, office_short
 from .period_sections import (
     COMPUTED_MARK,
     NEXT,
@@ -45,26 +46,27 @@ def participants_sentence(t: Totals, what: str) -> str:
     return s
 
 
-def by_type_table(by_type: dict[str, Totals], caption: str, only_used=False) -> B.Table:
+def _type_row(label: str, t: Totals) -> list:
+    # Each kind of material its own figure: leaflets and banners, articles and broadcasts are
+    # not the same unit and are never added together.
+    return [label, t.activities, t.participants_total, t.participants_female, t.participants_male,
+            t.leaflets, t.posters_banners, t.articles, t.broadcasts, t.budget_vnd]
+
+
+def by_type_table(by_type: dict[str, Totals], caption: str, only_used=False, sheet=None) -> B.Table:
     rows, total = [], Totals()
     for key, label in ACTIVITY_TYPES.items():
         t = by_type.get(key) or Totals()
         if only_used and not t.activities:
             continue
-        rows.append([label, fmt_int(t.activities), fmt_int(t.participants_total),
-                     fmt_int(t.participants_female), fmt_int(t.participants_male),
-                     fmt_int(t.leaflets + t.posters_banners), fmt_int(t.articles + t.broadcasts),
-                     fmt_int(t.budget_vnd)])
+        rows.append(_type_row(label, t))
         for f in total.__dataclass_fields__:
             setattr(total, f, getattr(total, f) + getattr(t, f))
-    rows.append(["Tổng cộng", fmt_int(total.activities), fmt_int(total.participants_total),
-                 fmt_int(total.participants_female), fmt_int(total.participants_male),
-                 fmt_int(total.leaflets + total.posters_banners), fmt_int(total.articles + total.broadcasts),
-                 fmt_int(total.budget_vnd)])
+    rows.append(_type_row("Tổng cộng", total))
     return B.Table(["Loại hoạt động", "Số hoạt động", "Tổng số người", "Nữ", "Nam",
-                    "Tờ rơi, pa nô", "Tin bài, phát thanh", "Kinh phí (đồng)"],
-                   rows, [26, 11, 12, 10, 10, 11, 11, 15], ["L", "R", "R", "R", "R", "R", "R", "R"],
-                   total_row=True, caption=caption, font_size=10.5)
+                    "Tờ rơi", "Pa nô, áp phích", "Tin, bài", "Phát thanh", "Kinh phí (đồng)"],
+                   rows, [22, 9, 9, 8, 8, 8, 9, 7, 9, 13], ["L"] + ["R"] * 9,
+                   total_row=True, caption=caption, font_size=10, sheet=sheet)
 
 
 def target_value(t, v) -> str:
@@ -73,9 +75,18 @@ def target_value(t, v) -> str:
     return fmt_quantity(v, t.unit)
 
 
+QUALITATIVE_PLAN = "Hoàn thành"
+
+
+def qualitative_result(t) -> str:
+    if t.achieved is None:
+        return "-"
+    return "Đã hoàn thành" if t.achieved else "Chưa hoàn thành"
+
+
 def plan_value(t) -> str:
     if t.kind == "qualitative":
-        return "Đạt"
+        return QUALITATIVE_PLAN
     sign = "≥ " if t.comparison == ">=" else "≤ "
     return sign + target_value(t, t.target)
 
@@ -90,8 +101,8 @@ def build_report(data) -> B.Document:
     plan = f.main_plan
     words = period_words(kind, y)
     blocks: list = [
-        B.Header(office, number_line(text.number, "BC-UBND"), date_line(office, text.issued_on, y)),
-        B.Title("BÁO CÁO", subject(kind, y)),
+        B.Header(office, number_line(text.number, "BC", office), date_line(office, text.issued_on, y)),
+        B.Title("BÁO CÁO", keep_last_words(subject(kind, y))),
     ]
     if text.situation:
         blocks.append(B.Para(text.situation))
@@ -101,7 +112,7 @@ def build_report(data) -> B.Document:
     for p in (f.annual, f.action_plan):
         if not p:
             continue
-        ref = f"Kế hoạch số {p.number}" if p.number else "Kế hoạch"
+        ref = "Kế hoạch số " + number_line(p.number, "KH", office).removeprefix("Số: ") if p.number else "Kế hoạch"
         when = f" {date_words(p.issued_on)}" if p.issued_on else ""
         blocks.append(B.Para(f"{office_short(office)} đã ban hành {ref}{when} về {p.title[:1].lower() + p.title[1:]}."))
     leads = {t.lead for t in f.tasks}
@@ -116,11 +127,11 @@ def build_report(data) -> B.Document:
     if kind != "action_month":
         blocks.append(B.Para(f"{next(n)}. Các hoạt động đã tổ chức", "h2"))
         blocks.append(B.Para(participants_sentence(f.totals, words)))
-        blocks.append(by_type_table(f.by_type, "Bảng 1. Hoạt động theo loại"))
+        blocks.append(by_type_table(f.by_type, "Hoạt động theo loại", sheet="Theo loại"))
         used = [k for k in ACTIVITY_TYPES if f.by_type[k].activities]
         if used:
             blocks.append(B.Chart(
-                "participants_by_type", "Biểu đồ 1. Số lượt người tham gia theo loại hoạt động",
+                "participants_by_type", "Số lượt người tham gia theo loại hoạt động",
                 [ACTIVITY_TYPES[k] for k in used],
                 [("Nữ", [f.by_type[k].participants_female for k in used]),
                  ("Nam", [f.by_type[k].participants_male for k in used])]))
@@ -135,8 +146,8 @@ def build_report(data) -> B.Document:
         blocks.append(B.Para(line))
         blocks.append(B.Para(participants_sentence(f.action_month, "trong Tháng hành động")))
         if f.action_month.activities:
-            blocks.append(by_type_table(f.action_month_by_type, "Bảng 2. Hoạt động trong Tháng hành động",
-                                        only_used=True))
+            blocks.append(by_type_table(f.action_month_by_type, "Hoạt động trong Tháng hành động",
+                                        only_used=True, sheet="Tháng hành động"))
 
     if kind != "action_month":
         blocks.append(B.Para(f"{next(n)}. Kết quả thực hiện nhiệm vụ", "h2"))
@@ -150,14 +161,16 @@ def build_report(data) -> B.Document:
         rows = []
         for code in sorted(f.tasks_by_unit, key=lambda c: sort_key(units.get(c, c))):
             c = f.tasks_by_unit[code]
-            rows.append([units.get(code, code), fmt_int(sum(c.values()))] +
-                        [fmt_int(c.get(s, 0)) for s in TASK_STATUSES])
+            rows.append([units.get(code, code), sum(c.values())] + [c.get(s, 0) for s in TASK_STATUSES])
         if rows:
+            rows.append(["Tổng cộng", len(f.tasks)] + [f.tasks_by_status.get(s, 0) for s in TASK_STATUSES])
             blocks.append(B.Table(["Đơn vị chủ trì", "Số nhiệm vụ"] + list(TASK_STATUSES.values()),
                                   rows, [34, 11, 13, 13, 13, 11], ["L", "R", "R", "R", "R", "R"],
-                                  caption="Bảng 3. Nhiệm vụ theo đơn vị chủ trì", font_size=10.5))
+                                  total_row=True, caption="Nhiệm vụ theo đơn vị chủ trì", font_size=10.5,
+                                  sheet="Nhiệm vụ theo đơn vị"))
         if f.overdue:
-            blocks.append(B.Para("Các nhiệm vụ quá hạn chưa hoàn thành:"))
+            as_of = f" (tính đến ngày {fmt_date(f.overdue_as_of)})" if f.overdue_as_of else ""
+            blocks.append(B.Para(f"Các nhiệm vụ quá hạn chưa hoàn thành{as_of}:"))
             for t in f.overdue:
                 blocks.append(B.Para(f"- {t.code}: {t.content} (đơn vị chủ trì: {units.get(t.lead, t.lead)}; "
                                      f"hạn {fmt_date(t.due)}; {TASK_STATUSES[t.status].lower()})."))
@@ -177,20 +190,25 @@ def build_report(data) -> B.Document:
                 rows.append([OBJECTIVES[r.objective]])
             t = r.target
             star = lambda field, r=r: COMPUTED_MARK if field in r.computed else ""  # noqa: E731
-            rows.append([str(i), t.text, plan_value(t), target_value(t, t.actual_mid_year) + star("actual_mid_year"),
-                         target_value(t, t.actual) + star("actual") if kind in ("year", *LATEST) else "",
-                         r.verdict])
+            if t.kind == "qualitative":
+                # The requirement is that it be done; the result goes under the period reported.
+                mid, whole = ((qualitative_result(t), "") if kind in FIRST_HALF
+                              else ("", qualitative_result(t)))
+            else:
+                mid = target_value(t, t.actual_mid_year) + star("actual_mid_year")
+                whole = target_value(t, t.actual) + star("actual") if kind in ("year", *LATEST) else ""
+            rows.append([i, t.text, plan_value(t), mid, whole, r.verdict])
         if rows:
             later = "Cả năm" if kind == "year" else "Mới nhất"
             blocks.append(B.Table(["STT", "Chỉ tiêu", "Kế hoạch", "6 tháng", later, "Đánh giá"],
                                   rows, [6, 46, 13, 11, 11, 13], ["C", "L", "C", "C", "C", "C"],
-                                  group_rows=groups, caption="Bảng 4. Kết quả thực hiện chỉ tiêu",
-                                  font_size=10.5))
+                                  group_rows=groups, caption="Kết quả thực hiện chỉ tiêu",
+                                  font_size=10.5, sheet="Chỉ tiêu"))
             blocks += computed_note(f.target_rows)
             objs = sorted(f.verdicts_by_objective, key=lambda o: 7 if o is None else o)
             blocks.append(B.Chart(
-                "targets_by_objective", "Biểu đồ 2. Số chỉ tiêu đạt, không đạt, chưa có số liệu theo mục tiêu",
-                [f"Mục tiêu {o}" if o else "Chỉ tiêu khác" for o in objs],
+                "targets_by_objective", "Số chỉ tiêu đạt, không đạt, chưa có số liệu theo mục tiêu",
+                [OBJECTIVES[o] for o in objs],
                 [(v, [f.verdicts_by_objective[o].get(v, 0) for o in objs]) for v in (MET, NOT_MET, NO_DATA)]))
 
     blocks.append(B.Para(f"{next(n)}. Kinh phí thực hiện", "h2"))
@@ -212,20 +230,25 @@ def build_report(data) -> B.Document:
     blocks += _paras(text.directions)
     blocks.append(B.Para("V. KIẾN NGHỊ, ĐỀ XUẤT", "h1"))
     blocks += _paras(text.recommendations)
-    blocks.append(B.Para(f"Trên đây là báo cáo kết quả thực hiện công tác bình đẳng giới và vì sự tiến bộ "
-                         f"của phụ nữ {words} của {office_short(office)}./."))
+    said = subject(kind, y)
+    blocks.append(B.Para(f"Trên đây là báo cáo {said[:1].lower() + said[1:]} của {office_short(office)}./."))
     recipients = text.recipients or (plan.recipients if plan else [])
-    blocks.append(B.Closing(recipients, text.signer or (plan.signer if plan else None)))
+    blocks.append(B.Closing(recipients, signer_or_standard(
+        office, text.signer, plan.signer if plan else None, getattr(data, "default_signer", None))))
 
     acts = f.activities if kind != "action_month" else f.action_activities
     if acts:
         blocks.append(B.PageBreak())
         blocks.append(B.Para("PHỤ LỤC", "center"))
         blocks.append(B.Para(f"DANH SÁCH CÁC HOẠT ĐỘNG {words.upper()}", "center"))
-        blocks.append(B.Para(f"(Kèm theo Báo cáo của {office_short(office)})", "note"))
-        rows = [[str(i), fmt_date(a.start), a.title, units.get(a.organizer, a.organizer or ""),
-                 fmt_int(a.participants_total), fmt_int(a.participants_female or 0),
-                 fmt_int(a.participants_male or 0), fmt_int(a.budget_vnd or 0)]
+        # the report's number and date, or the same blanks as its header, to be filled in by hand
+        gap = NBSP * 6
+        ref = "(Kèm theo Báo cáo số " + number_line(text.number, "BC", office).removeprefix("Số:").lstrip(" ")
+        ref += f" {date_words(text.issued_on)}" if text.issued_on else f" ngày{gap}tháng{gap}năm {y}"
+        blocks.append(B.Para(f"{ref} của {office_short(office)})", "note"))
+        rows = [[i, fmt_date(a.start), a.title, units.get(a.organizer, a.organizer or ""),
+                 a.participants_total or 0, a.participants_female or 0, a.participants_male or 0,
+                 a.budget_vnd or 0]
                 for i, a in enumerate(acts, 1)]
         blocks.append(B.Table(["STT", "Ngày", "Tên hoạt động", "Đơn vị tổ chức", "Tổng số", "Nữ", "Nam",
                                "Kinh phí (đồng)"], rows, [6, 13, 34, 18, 8, 7, 7, 12],

@@ -19,11 +19,14 @@ class FigureOps:
             raise NoPlanError(f"Năm {year} chưa có kế hoạch nào: chưa có gì để in.")
         return plans
 
-    def figures(self, year: int, period: str = "year", today: dt.date | None = None):
+    def figures(self, year: int, period: str = "year", today: dt.date | None = None,
+                report_date: dt.date | None = None, printed: bool = False):
         """The figures of a report of `period`; the year and 6-month ones carry the same months
-        of the previous year when the database holds its plan."""
+        of the previous year when the database holds its plan. `printed`: for a printed report
+        dated `report_date` (overdue tasks judged as `summary.reference_date` says)."""
         plans = self._require_plan(year)
-        f = summary.compute(year, plans, self.repo.activities_of_year(year), period, today)
+        f = summary.compute(year, plans, self.repo.activities_of_year(year), period, today,
+                            report_date=report_date, printed=printed)
         if period in COMPARED_PERIODS:
             before = self.repo.plans_of_year(year - 1)
             if before:

@@ -49,6 +49,13 @@ class PackageOps:
         return counts
 
     def export_xlsx(self, out: str | Path, year: int) -> Path:
+        from ..reports import blocks
+        from ..reports.build import build_blocks
         from ..reports.xlsx_export import write_xlsx
 
-        return write_xlsx(out, self.figures(year), self.repo.unit_names())
+        figures = self.figures(year)
+        tables = []
+        if self.repo.office() is not None:  # the year report's tables (Bảng 1-5) as sheets too
+            doc = build_blocks(self.document_data(year, "year"))
+            tables = [b for b in doc.blocks if isinstance(b, blocks.Table) and b.sheet]
+        return write_xlsx(out, figures, self.repo.unit_names(), tables)

@@ -30,7 +30,7 @@ from ...domain.text import clean
 from ...services import DOCUMENT_KINDS, NoPlanError, render_document
 from ..draft_controls import DraftControls
 from ..pdf_view import PdfPreview, print_pdf, render_pages
-from ..widgets import DateEdit, ErrorLabel, LinesEdit, SignerFields, show_error
+from ..widgets import DateEdit, ErrorLabel, LinesEdit, SignerFields, ask, show_error
 from ..worker import run_in_thread
 from .base import Page
 
@@ -67,7 +67,7 @@ class ReportsPage(Page):
         self.kinds.setCurrentRow(list(DOCUMENT_KINDS).index("year"))
 
         self.number = QLineEdit()
-        self.number.setPlaceholderText("ví dụ 120/BC-UBND (để trống để ghi tay)")
+        self.number.setPlaceholderText("ví dụ 120 hoặc 120/BC-UBND (để trống để ghi tay)")
         self.issued = DateEdit(optional=True)
         self.parts = {}
         form_w = QWidget()
@@ -128,6 +128,7 @@ class ReportsPage(Page):
         self.progress.hide()
         self.message = ErrorLabel()
         self.info = QLabel()
+        self.info.setWordWrap(True)
         rl.addLayout(buttons)
         rl.addWidget(self.progress)
         rl.addWidget(self.message)
@@ -252,7 +253,10 @@ class ReportsPage(Page):
             self._busy(False)
             self.pdf_path, images = result
             self.preview.set_pages(images)
-            self.info.setText(f"{DOCUMENT_KINDS[self.kind]} ({self.ctx.year}): {len(images)} trang.")
+            info = f"{DOCUMENT_KINDS[self.kind]} ({self.ctx.year}): {len(images)} trang."
+            gaps = self.ctx.ws.document_gaps(self.ctx.year, self.kind)
+            # what is missing, in short ("Chưa có người ký"), each on its own line
+            self.info.setText(info + "".join("\n• " + g.split(":")[0] + "." for g in gaps))
             self.preview_ready.emit(len(images))
             if then:
                 then()
@@ -265,8 +269,16 @@ class ReportsPage(Page):
         self.failed.emit(f"{exc}\n{tb}")
 
     def print_document(self):
+        # What is not filled in prints as a blank or is left out: say so before paper is used.
+        gaps = self.ctx.ws.document_gaps(self.ctx.year, self.kind)
+        if gaps and not ask(self, "Văn bản còn thiếu", "Văn bản còn thiếu:\n- " + "\n- ".join(gaps)
+                            + "\n\nVẫn in văn bản này?"):
+            return
+        self._print()
+
+    def _print(self):
         if not self.pdf_path:
-            self.build_preview(then=self.print_document)
+            self.build_preview(then=self._print)
             return
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
