@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 
+import pytest
 from pypdf import PdfReader
 
 MM = 72 / 25.4
@@ -13,6 +15,15 @@ MM = 72 / 25.4
 def text(path) -> str:
     reader = PdfReader(str(path))
     return "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+def raw_text(path, *options) -> str:
+    """poppler's pdftotext -raw (a table row stays on one line). Where poppler is not installed
+    (Windows) the test is skipped."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils missing (pdftotext)")
+    return subprocess.run(["pdftotext", *options, "-raw", str(path), "-"], capture_output=True, text=True,
+                          encoding="utf-8", check=True).stdout
 
 
 def flat(path) -> str:

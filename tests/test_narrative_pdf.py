@@ -4,9 +4,9 @@ import copy
 import datetime as dt
 import json
 import re
-import subprocess
 from pathlib import Path
 
+import pdfcheck
 import pytest
 
 from desktop_app.domain.model import ReportText
@@ -50,7 +50,7 @@ SAME_FIGURES = (
 
 
 def report_text(out) -> str:
-    raw = subprocess.run(["pdftotext", "-raw", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    raw = pdfcheck.raw_text(out)
     return re.sub(r"\s+", " ", raw)
 
 

@@ -41,7 +41,7 @@ def make_ws(tmp_path):
 
 def raw(path) -> str:
     """The PDF's text row by row (table rows stay whole), white space folded."""
-    out = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    out = pdfcheck.raw_text(path)
     return re.sub(r"[ \t]+", " ", out)
 
 
@@ -241,8 +241,7 @@ def test_symbol_printed_for_a_ban_and_year_never_alone(make_ws, example, tmp_pat
         first = pages(out)[0]
         assert symbol in first and "UBND" not in first.split("CỘNG HÒA")[0], kind
         # the title's last line holds more than the year
-        lines = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-raw", str(out), "-"],
-                               capture_output=True, text=True, check=True).stdout.splitlines()
+        lines = pdfcheck.raw_text(out, "-f", "1", "-l", "1").splitlines()
         title_end = next(line for line in lines if line.strip().endswith("2019") and "ngày" not in line)
         assert len(title_end.split()) >= 3, title_end
 

@@ -59,6 +59,13 @@ def user_message(exc: BaseException, path: str | None = None) -> str | None:
     return None
 
 
+def _name_too_long(path) -> bool:
+    """Windows reports a name longer than the file system allows (255) as "not found"."""
+    import re
+
+    return bool(path) and any(len(part) > 255 for part in re.split(r"[\\/]", str(path)))
+
+
 def os_message(exc: OSError, path: str | None = None) -> str:
     """A file-system error in words the user can act on."""
     import errno
@@ -71,7 +78,7 @@ def os_message(exc: OSError, path: str | None = None) -> str:
         return f"Ổ đĩa đã đầy{where}. Hãy xóa bớt tệp không cần rồi thử lại."
     if isinstance(exc, IsADirectoryError) or exc.errno == errno.EISDIR:
         return f"{where.strip(' ()') or 'Đường dẫn'} là một thư mục, không phải tệp. Hãy đặt tên tệp."
-    if exc.errno == errno.ENAMETOOLONG:
+    if exc.errno == errno.ENAMETOOLONG or _name_too_long(path or exc.filename):
         return f"Tên tệp quá dài{where}. Hãy đặt tên ngắn hơn."
     if isinstance(exc, FileNotFoundError):
         return f"Không tìm thấy tệp hoặc thư mục{where}. Hãy kiểm tra lại đường dẫn."
