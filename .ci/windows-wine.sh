@@ -94,11 +94,12 @@ ls -l "$W/dist"
 
 echo "== self-test under Wine, clearing what a crashed run left in %TEMP% =="
 TEMP_DIR=$(winepath -u "$(wine cmd /c echo %TEMP% </dev/null 2>/dev/null | tr -d '\r')")
-STALE="$TEMP_DIR/_MEI990001" FOREIGN="$TEMP_DIR/_MEI990002"
-rm -rf "$STALE" "$FOREIGN"
-mkdir -p "$STALE/desktop_app/ui" "$FOREIGN"
-touch "$STALE/desktop_app/ui/style.qss" "$STALE/python312.dll" "$FOREIGN/python312.dll"
-touch -d "2 hours ago" "$STALE" "$FOREIGN"  # another program's folder has no style.qss
+# a run that crashed, one cut short while unpacking (the splash's files only), another program's
+STALE="$TEMP_DIR/_MEI990001" CUT="$TEMP_DIR/_MEI990003" FOREIGN="$TEMP_DIR/_MEI990002"
+rm -rf "$STALE" "$CUT" "$FOREIGN"
+mkdir -p "$STALE/desktop_app/ui" "$CUT/_tk_data" "$FOREIGN"
+touch "$STALE/desktop_app/ui/style.qss" "$STALE/python312.dll" "$CUT/tcl86t.dll" "$FOREIGN/other.dll"
+touch -d "2 hours ago" "$STALE" "$CUT" "$FOREIGN"
 before_mei=$(find "$TEMP_DIR" -maxdepth 1 -name "_MEI*" | sort)
 # (Wine gives a Windows program an invalid handle for a file redirection: pipe through cat)
 set +e
@@ -109,7 +110,7 @@ cat "$W/self-test.log"
 [ "$code" -eq 0 ] || { echo "self-test: exit code $code" >&2; exit 1; }
 grep -q "self-test ok" "$W/self-test.log" || { echo "self-test: no 'self-test ok'" >&2; exit 1; }
 grep -Eq "stale unpacked folders removed: [1-9]" "$W/self-test.log"
-[ ! -e "$STALE" ] && [ -d "$FOREIGN" ] || { echo "stale _MEI sweep: wrong folders removed" >&2; exit 1; }
+[ ! -e "$STALE" ] && [ ! -e "$CUT" ] && [ -d "$FOREIGN" ] || { echo "stale _MEI sweep: wrong folders" >&2; exit 1; }
 rm -rf "$FOREIGN"
 after_mei=$(find "$TEMP_DIR" -maxdepth 1 -name "_MEI*" | sort)
 [ -z "$after_mei" ] || { echo "left in %TEMP%: $after_mei (before: $before_mei)" >&2; exit 1; }

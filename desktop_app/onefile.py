@@ -86,17 +86,27 @@ def in_use(folder: Path) -> bool:
         return True
 
 
+def _ours(folder: Path, own_names: set[str]) -> bool:
+    """A folder this program unpacked: it holds the marker or, cut short while unpacking (a
+    power cut at that moment), only names this run's folder holds too."""
+    if (folder / MARKER).is_file():
+        return True
+    names = set(os.listdir(folder)) - {LOCK_NAME}
+    return bool(names) and names <= own_names
+
+
 def stale_folders(temp: Path, own: Path | None = None, now: float | None = None) -> list[Path]:
     """Folders of TEMP that earlier runs of this program unpacked into and no copy uses now."""
     now = time.time() if now is None else now
     found = []
     try:
         candidates = sorted(temp.glob("_MEI*"))
+        own_names = set(os.listdir(own)) - {LOCK_NAME} if own is not None else set()
     except OSError:
         return []
     for folder in candidates:
         try:
-            if (own is not None and folder == own) or not folder.is_dir() or not (folder / MARKER).is_file():
+            if (own is not None and folder == own) or not folder.is_dir() or not _ours(folder, own_names):
                 continue
             if now - folder.stat().st_mtime < MIN_AGE_S:
                 continue
