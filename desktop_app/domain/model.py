@@ -72,6 +72,7 @@ class Office:
     parent_body: str | None = None
     province: str | None = None
     level: str = "commune"
+    code: str | None = None  # official administrative unit code: how the level above knows it
 
 
 @dataclass

@@ -173,6 +173,10 @@ def office_errors(office) -> dict[str, str]:
         errors["name"] = "Hãy nhập tên cơ quan: tên được in ở đầu mọi văn bản"
     if not (office.place_name or "").strip():
         errors["place_name"] = "Hãy nhập địa danh: địa danh được in cạnh ngày tháng của mọi văn bản"
+    code = (getattr(office, "code", None) or "").strip()
+    if code and not (code.isascii() and code.isdigit() and len(code) <= 10):
+        errors["code"] = ("Mã đơn vị hành chính chỉ gồm chữ số, tối đa 10 chữ số (ví dụ 23015); "
+                          "để trống nếu chưa biết")
     return errors
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..store.database import open_database
 from ..store.repository import Repository
+from .chain import ChainOps
 from .documents import DocumentOps
 from .editing import EditingOps
 from .figures import FigureOps
@@ -14,9 +15,9 @@ from .plans import PlanOps
 from .reading import ReadingOps
 
 
-class Workspace(ReadingOps, PackageOps, FigureOps, DocumentOps, EditingOps, PlanOps):
+class Workspace(ReadingOps, PackageOps, FigureOps, DocumentOps, EditingOps, PlanOps, ChainOps):
     """One open database. Each base class holds one job (reading for the screens, packages and
-    sheets, figures, documents, editing with undo, plans and drafts); they share `db` and `repo`.
+    sheets, figures, documents, editing with undo, plans and drafts, the reporting chain); they share `db` and `repo`.
     The GUI and the command line call these methods and never the store."""
 
     def __init__(self, path: str | Path, create: bool = True, check: bool = False):

@@ -142,7 +142,7 @@ def import_package(repo: Repository, data, progress=None) -> dict:
         repo.save_office(Office(name=o["name"], place_name=o["place_name"],
                                 parent_body=clean(o.get("parent_body")),
                                 province=clean(o.get("province")),
-                                level=o.get("level") or "commune"))
+                                level=o.get("level") or "commune", code=clean(o.get("code"))))
         for u in data.get("units") or []:
             repo.save_unit(Unit(u["code"], u["name"], u.get("kind") or "other",
                                 u.get("active", True)))
@@ -251,6 +251,9 @@ def _report_out(r: ReportText) -> dict:
     }
 
 
+PACKAGE_PERIODS = ("mid_year", "year", "action_month")
+
+
 def export_package(repo: Repository, year: int | None = None, now: dt.datetime | None = None) -> dict:
     office = repo.office()
     if office is None:
@@ -269,11 +272,13 @@ def export_package(repo: Repository, year: int | None = None, now: dt.datetime |
         "exported_at": now.isoformat(timespec="seconds"),
         "office": {"name": office.name, "parent_body": office.parent_body,
                    "place_name": office.place_name, "province": office.province,
-                   "level": office.level},
+                   "level": office.level, "code": office.code},
         "units": [{"code": u.code, "name": u.name, "kind": u.kind, "active": u.active}
                   for u in repo.units()],
         "plans": plans,
-        "reports": [_report_out(r) for r in repo.report_texts(year)],
+        # The consolidated report's typed parts are this office's own working texts, not a
+        # period of the package.
+        "reports": [_report_out(r) for r in repo.report_texts(year) if r.period in PACKAGE_PERIODS],
     }
 
 

@@ -82,6 +82,9 @@ def _translate(error) -> tuple[str, str]:
         return json_path(path), f"phải là {_short(error.validator_value)}, không phải {_short(error.instance)}"
     if v == "pattern":
         pat = error.validator_value
+        if pat == "^[0-9]{1,10}$":
+            return json_path(path), (f"mã đơn vị hành chính {_short(error.instance)} không hợp lệ: "
+                                     "chỉ gồm chữ số, tối đa 10 chữ số (ví dụ 23015)")
         if "{4}" in pat:
             return json_path(path), f"ngày {_short(error.instance)} phải có dạng NĂM-THÁNG-NGÀY (ví dụ 2025-12-05)"
         if "{2}-" in pat:

@@ -68,13 +68,13 @@ class Repository:
             return None
         r = rows[0]
         return Office(name=r["name"], place_name=r["place_name"], parent_body=r["parent_body"],
-                      province=r["province"], level=r["level"] or "commune")
+                      province=r["province"], level=r["level"] or "commune", code=r["code"])
 
     def save_office(self, office: Office) -> None:
         self.db["office"].upsert(
             {"id": 1, "name": clean(office.name), "parent_body": clean(office.parent_body),
              "place_name": clean(office.place_name), "province": clean(office.province),
-             "level": office.level or "commune"},
+             "level": office.level or "commune", "code": clean(office.code)},
             pk="id",
         )
 
