@@ -11,7 +11,13 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def _nfc(value: str) -> str:
-    return _CONTROL.sub("", unicodedata.normalize("NFC", value)).strip()
+    # The checks first: most text is already composed and printable, and a province receives
+    # millions of strings at once.
+    if not unicodedata.is_normalized("NFC", value):
+        value = unicodedata.normalize("NFC", value)
+    if not value.isprintable():  # tab, newline, NBSP... and the control characters to drop
+        value = _CONTROL.sub("", value)
+    return value.strip()
 
 
 def clean(value: str | None) -> str | None:
@@ -37,6 +43,13 @@ def clean_list(values) -> list[str]:
 
 def normalize_tree(node):
     """NFC-normalise and strip every string in a JSON tree (keys included)."""
+    kind = type(node)
+    if kind is str:
+        return _nfc(node)
+    if kind is dict:
+        return {(_nfc(k) if type(k) is str else normalize_tree(k)): normalize_tree(v) for k, v in node.items()}
+    if kind is list:
+        return [normalize_tree(v) for v in node]
     if isinstance(node, str):
         return _nfc(node)
     if isinstance(node, list):

@@ -83,7 +83,7 @@ def build_summary(data: SummaryData) -> B.Document:
     blocks.append(B.Table(
         ["STT", "Cơ quan", "Số hoạt động", "Tổng số người", "Nữ", "Nam", "Hoạt động Tháng hành động",
          "Đạt", "Không đạt", "Chưa có số liệu", "Kinh phí (đồng)"],
-        shown, [6, 40, 9, 10, 9, 9, 11, 7, 9, 10, 16], ["C", "L"] + ["R"] * 9,
+        shown, [7, 36, 9, 10, 9, 9, 11, 8, 10, 10, 16], ["C", "L"] + ["R"] * 9,
         total_row=True, font_size=8.5,
         caption="Bảng 1. Kết quả theo cơ quan, đơn vị (chỉ tiêu: số chỉ tiêu đạt, không đạt, chưa có số liệu)"))
     blocks.append(by_type_table(c.by_type, "Bảng 2. Hoạt động theo loại (tổng hợp)"))

@@ -77,7 +77,7 @@ def write_unit_form(data: FormData, out: str | Path) -> Path:
     def para(text: str, height: float, font_=plain):
         ws.append([text])
         r = ws.max_row
-        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(FORM_COLUMNS))
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=8)  # what a screen shows
         ws.cell(r, 1).font = font_
         ws.cell(r, 1).alignment = wrap
         ws.row_dimensions[r].height = height
@@ -108,7 +108,7 @@ def write_unit_form(data: FormData, out: str | Path) -> Path:
          "danh sách (bấm vào ô, chọn mũi tên). Để trống “Đơn vị tổ chức” nếu chính đơn vị mình tổ chức. "
          "Số nữ cộng số nam không quá tổng số người. “Nhiệm vụ” ghi mã nhiệm vụ ở trên (nếu có). "
          "Không đổi tên các cột. Làm xong, lưu tệp và gửi lại cho " + (office.name if office else "cấp xã") + ".",
-         64)
+         84)
     ws.append([])
 
     ws.append([h for h, _, _ in FORM_COLUMNS])

@@ -36,7 +36,46 @@ def _fast_check():
     error, so it only decides whether the thorough validator has anything to report."""
     import fastjsonschema
 
-    return fastjsonschema.compile(_schema())
+    return fastjsonschema.compile(_fast_schema(_schema()))
+
+
+# Keywords that constrain only one JSON type (a null passes them untouched).
+_TYPED_KEYWORDS = {"string": {"pattern", "minLength", "maxLength"},
+                   "integer": {"minimum", "maximum"}, "number": {"minimum", "maximum"}}
+
+
+def _fast_schema(schema: dict) -> dict:
+    """The same schema with each `oneOf: [X, {type: null}]` written as X's type or null.
+
+    When X is a plain typed value (a string with a pattern, a count with a minimum) the two
+    accept exactly the same values, but fastjsonschema checks a oneOf by raising and catching an
+    exception per branch, which made it the slowest part of receiving a province's year.
+    Only the quick yes/no check uses this; the messages come from the schema as written."""
+    defs = schema.get("$defs", {})
+
+    def plain(node):
+        if isinstance(node, dict) and set(node) == {"$ref"} and node["$ref"].startswith("#/$defs/"):
+            node = defs.get(node["$ref"].split("/")[-1])
+        if not isinstance(node, dict) or not isinstance(node.get("type"), str):
+            return None
+        kind = node["type"]
+        extra = set(node) - {"type", "description"}
+        return node if kind in _TYPED_KEYWORDS and extra <= _TYPED_KEYWORDS[kind] else None
+
+    def walk(node):
+        if isinstance(node, list):
+            return [walk(v) for v in node]
+        if not isinstance(node, dict):
+            return node
+        one = node.get("oneOf")
+        if isinstance(one, list) and len(one) == 2 and one[1] == {"type": "null"}:
+            x = plain(one[0])
+            if x is not None:
+                rest = {k: walk(v) for k, v in node.items() if k != "oneOf"}
+                return {**rest, **{k: v for k, v in x.items() if k != "description"}, "type": [x["type"], "null"]}
+        return {k: walk(v) for k, v in node.items()}
+
+    return walk(schema)
 
 
 def json_path(parts) -> str:
@@ -301,16 +340,20 @@ MAX_DEPTH = 40  # a valid package is 7 levels deep
 
 
 def too_deep(data, limit: int = MAX_DEPTH) -> bool:
-    """Checked without recursion, before anything walks the tree recursively."""
+    """Checked without recursion, before anything walks the tree recursively. Only containers
+    are visited (a package's strings and numbers are most of its nodes)."""
+    if not isinstance(data, (dict, list)):
+        return limit < 1
     stack = [(data, 1)]
     while stack:
         node, depth = stack.pop()
         if depth > limit:
             return True
-        if isinstance(node, dict):
-            stack.extend((v, depth + 1) for v in node.values())
-        elif isinstance(node, list):
-            stack.extend((v, depth + 1) for v in node)
+        for v in (node.values() if isinstance(node, dict) else node):
+            if isinstance(v, (dict, list)):
+                stack.append((v, depth + 1))
+            elif depth + 1 > limit:
+                return True
     return False
 
 
