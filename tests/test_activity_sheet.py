@@ -89,7 +89,7 @@ def test_missing_columns_and_unreadable_files_are_explained(loaded, tmp_path):
     with pytest.raises(ValidationError) as exc:
         loaded.import_activity_sheet(path, 2019)
     assert exc.value.messages == ["Dòng 1 (tiêu đề) thiếu cột: “Ngày bắt đầu”, “Loại”, “Tổng số người”. "
-                                  "Hãy dùng bảng tính xuất từ chương trình (Báo cáo → Lưu Excel) làm mẫu."]
+                                  "Hãy dùng phiếu của đơn vị hoặc bảng tính xuất từ chương trình (Báo cáo → Lưu Excel) làm mẫu."]
     bad = tmp_path / "khong-phai.xlsx"
     bad.write_text("không phải Excel", encoding="utf-8")
     with pytest.raises(SheetError, match="Không đọc được tệp Excel khong-phai.xlsx"):
