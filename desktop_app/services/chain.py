@@ -221,6 +221,24 @@ class ChainOps:
     def units_not_sent(self, year: int) -> int:
         return sum(1 for s in self.unit_status(year) if s.received_at is None)
 
+    def chain_line(self, year: int) -> str:
+        """The dashboard's line on who has sent: '3 đơn vị chưa gửi số liệu' (and the offices below)."""
+        parts = []
+        if self.repo.plans_of_year(year):
+            missing = self.units_not_sent(year)
+            if missing:
+                parts.append(f"{missing} đơn vị chưa gửi số liệu năm {year}")
+            elif self.unit_status(year):
+                parts.append(f"Tất cả đơn vị đã gửi số liệu năm {year}")
+        if self.consolidates():
+            status = self.office_status(year)
+            if status:
+                sent = sum(1 for s in status if s.received_at)
+                parts.append(f"đã nhận số liệu của {sent}/{len(status)} cơ quan cấp dưới"
+                             + (f", {len(status) - sent} cơ quan chưa gửi báo cáo" if sent < len(status) else ""))
+        text = "; ".join(parts)
+        return text[:1].upper() + text[1:] + "." if text else ""
+
     def report_deadlines(self, year: int) -> list[Deadline]:
         """The plan's deadlines, for the 'who has sent' list."""
         return sorted((d for p in self.repo.plans_of_year(year) for d in p.deadlines), key=lambda d: d.due)

@@ -40,8 +40,12 @@ PAGES = [
     ("action_month", "Tháng hành động", "action_month.ActionMonthPage"),
     ("reports", "Báo cáo", "reports.ReportsPage"),
     ("units", "Đơn vị", "units.UnitsPage"),
+    ("unit_reports", "Số liệu đơn vị", "unit_reports.UnitReportsPage"),
+    ("consolidation", "Tổng hợp", "consolidation.ConsolidationPage"),
     ("settings", "Cài đặt", "settings.SettingsPage"),
 ]
+# Shown only to an office that gathers offices below (province, district) or has received from one.
+CHAIN_PAGE = "consolidation"
 KEYS = [p[0] for p in PAGES]
 
 
@@ -198,6 +202,8 @@ class MainWindow(QMainWindow):
         self.ctx.year_changed.connect(self._year_changed)
         self.ctx.data_changed.connect(self._fill_years)
         self.ctx.undo_changed.connect(self._undo_changed)
+        self.ctx.data_changed.connect(self._chain_page_shown)
+        self._chain_page_shown()
         self.menuBar().setEnabled(True)
         self.nav.setEnabled(True)
         self.status_db.setText(str(ws.path))
@@ -241,7 +247,7 @@ class MainWindow(QMainWindow):
         self._action(m, "Giới thiệu", self.about)
         m = mb.addMenu("&Xem")
         for i, (_, title, _) in enumerate(PAGES):
-            self._action(m, title, lambda _=False, r=i: self.nav.setCurrentRow(r), f"Ctrl+{i + 1}")
+            self._action(m, title, lambda _=False, r=i: self.nav.setCurrentRow(r), f"Ctrl+{i + 1}" if i < 9 else None)
 
     def _build_page(self, key):
         row = KEYS.index(key)
@@ -256,7 +262,12 @@ class MainWindow(QMainWindow):
             page.import_sheet_requested.connect(self.import_activity_sheet)
         elif key == "reports":
             page.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        elif key == "unit_reports":
+            page.import_sheet_requested.connect(self.import_activity_sheet)
         return page
+
+    def _chain_page_shown(self):
+        self.nav.item(KEYS.index(CHAIN_PAGE)).setHidden(not self.ws.consolidates())
 
     def _show_row(self, row):
         if self.ctx is None or row < 0:

@@ -51,6 +51,10 @@ class DashboardPage(Page):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.outer.addWidget(self.note)
+        self.chain_note = QLabel()  # who has sent their figures (units; offices below)
+        self.chain_note.setObjectName("chainNote")
+        self.chain_note.setWordWrap(True)
+        self.outer.addWidget(self.chain_note)
         cards = QGridLayout()
         self.c_acts = Card("hoạt động trong năm")
         self.c_people = Card("lượt người tham gia")
@@ -96,6 +100,8 @@ class DashboardPage(Page):
     def refresh(self):
         year = self.ctx.year
         today = dt.date.today()
+        self.chain_note.setText(self.ctx.ws.chain_line(year))
+        self.chain_note.setVisible(bool(self.chain_note.text()))
         first_steps = "" if self.ctx.ws.office() else (
             "Bước đầu tiên: vào trang Cài đặt nhập tên cơ quan, địa danh và người ký (in ở đầu mọi văn bản). ")
         if not self.ctx.ws.has_plan(year):
