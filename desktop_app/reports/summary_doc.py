@@ -50,7 +50,42 @@ def office_rows(c: Consolidated) -> tuple[list[list[int | str]], list[int | str]
     return rows, totals
 
 
-def build_summary(data: SummaryData) -> B.Document:
+def _em(text: str) -> float:
+    """Width of a line of text in em, measured in the bold face of the document's font (an upper
+    bound for the regular face)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from .fonts import font_name, register
+
+    register()
+    return stringWidth(text, font_name("Bold"), 1)
+
+
+def fitted(header: list[str], rows: list[list[str]], width_mm: float, pad_pt: float = 10,
+           sizes=(10.5, 10, 9.5, 9, 8.5, 8, 7.5, 7)) -> tuple[list[float], float]:
+    """Column widths (in points) and the largest font size at which every cell stays on one line
+    (headers may wrap between words): an office's name or a total split over two lines cannot
+    be read back from the text, nor read easily by a person."""
+    need = []
+    for i, h in enumerate(header):
+        cells = [_em(str(r[i])) for r in rows if i < len(r)]
+        words = [_em(w) for w in h.split()]
+        need.append(max(cells + words + [1.0]))
+    avail = width_mm * 72 / 25.4
+    for size in sizes:
+        widths = [n * size + pad_pt for n in need]
+        if sum(widths) <= avail:
+            spare = (avail - sum(widths)) / len(widths)
+            return [w + spare for w in widths], size
+    return [n * sizes[-1] + pad_pt for n in need], sizes[-1]
+
+
+def _fit(table: B.Table, width_mm: float) -> B.Table:
+    table.widths, table.font_size = fitted(table.header, table.rows, width_mm)
+    return table
+
+
+def build_summary(data: SummaryData, width_mm: float = 165) -> B.Document:
     c, office, text, kind = data.consolidated, data.office, data.text, data.kind
     y = c.year
     period_words = f"năm {y}" if kind == "summary" else f"6 tháng đầu năm {y}"
@@ -78,22 +113,23 @@ def build_summary(data: SummaryData) -> B.Document:
     blocks.append(B.Para(f"{next(n)}. Các hoạt động đã tổ chức", "h2"))
     blocks.append(B.Para(participants_sentence(c.totals, period_words)))
     rows, totals = office_rows(c)
-    shown = [[str(i), r[0]] + [fmt_int(x) for x in r[1:]] for i, r in enumerate(rows, 1)]
-    shown.append(["", totals[0]] + [fmt_int(x) for x in totals[1:]])
+    # No STT column: the office's name needs the room to stay on one line.
+    shown = [[r[0]] + [fmt_int(x) for x in r[1:]] for r in rows]
+    shown.append([totals[0]] + [fmt_int(x) for x in totals[1:]])
+    header = ["Cơ quan", "Số hoạt động", "Tổng số người", "Nữ", "Nam", "Hoạt động Tháng hành động",
+              "Đạt", "Không đạt", "Chưa có số liệu", "Kinh phí (đồng)"]
+    widths, size = fitted(header, shown, width_mm)
     blocks.append(B.Table(
-        ["STT", "Cơ quan", "Số hoạt động", "Tổng số người", "Nữ", "Nam", "Hoạt động Tháng hành động",
-         "Đạt", "Không đạt", "Chưa có số liệu", "Kinh phí (đồng)"],
-        shown, [7, 36, 9, 10, 9, 9, 11, 8, 10, 10, 16], ["C", "L"] + ["R"] * 9,
-        total_row=True, font_size=8.5,
+        header, shown, widths, ["L"] + ["R"] * 9, total_row=True, font_size=size,
         caption="Bảng 1. Kết quả theo cơ quan, đơn vị (chỉ tiêu: số chỉ tiêu đạt, không đạt, chưa có số liệu)"))
-    blocks.append(by_type_table(c.by_type, "Bảng 2. Hoạt động theo loại (tổng hợp)"))
+    blocks.append(_fit(by_type_table(c.by_type, "Bảng 2. Hoạt động theo loại (tổng hợp)"), width_mm))
 
     if kind == "summary":
         blocks.append(B.Para(f"{next(n)}. Tháng hành động vì bình đẳng giới", "h2"))
         blocks.append(B.Para(participants_sentence(c.action_month, "trong Tháng hành động")))
         if c.action_month.activities:
-            blocks.append(by_type_table(c.action_month_by_type, "Bảng 3. Hoạt động trong Tháng hành động (tổng hợp)",
-                                        only_used=True))
+            blocks.append(_fit(by_type_table(c.action_month_by_type, "Bảng 3. Hoạt động trong Tháng hành động (tổng hợp)",
+                                             only_used=True), width_mm))
 
     blocks.append(B.Para(f"{next(n)}. Kết quả thực hiện các chỉ tiêu", "h2"))
     v = c.verdicts
@@ -173,8 +209,9 @@ def write_summary(data: SummaryData, out: str | Path, margins: dict | None = Non
     suffix = out.suffix.lower()
     if suffix == ".xlsx":
         return write_atomic(out, lambda p: _write_xlsx(data, p))
-    doc = build_summary(data)
-    doc.margins_mm = dict(margins or {})
+    margins = dict(margins or {})
+    doc = build_summary(data, 210 - margins.get("margin_left", 30) - margins.get("margin_right", 15))
+    doc.margins_mm = margins
     if suffix == ".docx":
         from .docx_render import render_docx
 

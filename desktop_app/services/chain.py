@@ -86,6 +86,10 @@ class ChainOps:
         """The packages in a folder (a USB stick): its .json files, not its sub-folders."""
         return sorted(p for p in Path(folder).iterdir() if p.is_file() and p.suffix.lower() == ".json")
 
+    def received_years(self) -> list[int]:
+        """Years for which an office below has sent data (the level above works on them too)."""
+        return self._consolidation().received_years()
+
     def anything_received(self) -> bool:
         return self._consolidation().anything_received()
 

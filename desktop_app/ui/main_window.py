@@ -276,7 +276,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
 
     def _fill_years(self):
-        years = set(self.ws.years()) | {dt.date.today().year, self.ctx.year}
+        years = set(self.ws.years()) | {dt.date.today().year, self.ctx.year} | set(self.ws.received_years())
         if self.ws.years():
             years.add(max(self.ws.years()) + 1)
         self.year_box.blockSignals(True)
