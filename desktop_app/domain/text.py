@@ -41,21 +41,79 @@ def clean_list(values) -> list[str]:
     return out
 
 
-def normalize_tree(node):
-    """NFC-normalise and strip every string in a JSON tree (keys included)."""
+_is_normalized = unicodedata.is_normalized
+_CLEAN_KEYS: set[str] = set()  # keys seen already clean: a package repeats a few dozen of them
+_SCALARS = (int, float, bool, type(None))
+
+
+class TooDeep(ValueError):
+    """The tree is nested deeper than the limit given to normalize_tree."""
+
+
+def _text(v: str) -> str:
+    """_nfc for the common case: composed, printable text needs only the strip."""
+    return v.strip() if _is_normalized("NFC", v) and v.isprintable() else _nfc(v)
+
+
+def normalize_tree(node, limit: int | None = None):
+    """NFC-normalise and strip every string in a JSON tree (keys included). With `limit`,
+    raise TooDeep when any value lies deeper than `limit` levels (the root is level 1), before
+    the walk could exhaust Python's stack.
+
+    Written as loops over each dict and list rather than a call per value: a province receives
+    millions of values at once."""
+    if type(node) is str:
+        return _text(node)
+    if type(node) in _SCALARS:
+        return node
+    return _walk(node, 1, limit if limit is not None else 1 << 30)
+
+
+def _key(k):
+    if type(k) is not str:
+        return normalize_tree(k)
+    clean_k = _nfc(k)
+    if clean_k == k and len(_CLEAN_KEYS) < 1000:
+        _CLEAN_KEYS.add(k)
+    return clean_k
+
+
+def _walk(node, depth: int, limit: int):
     kind = type(node)
-    if kind is str:
-        return _nfc(node)
     if kind is dict:
-        return {(_nfc(k) if type(k) is str else normalize_tree(k)): normalize_tree(v) for k, v in node.items()}
+        if node and depth >= limit:
+            raise TooDeep(depth + 1)
+        keys_clean = _CLEAN_KEYS.issuperset(node)
+        out = {}
+        for k, v in node.items():
+            if not keys_clean:
+                k = _key(k)
+            t = type(v)
+            if t is str:
+                v = v.strip() if _is_normalized("NFC", v) and v.isprintable() else _nfc(v)
+            elif t is dict or t is list or t not in _SCALARS:
+                v = _walk(v, depth + 1, limit)
+            out[k] = v
+        return out
     if kind is list:
-        return [normalize_tree(v) for v in node]
+        if node and depth >= limit:
+            raise TooDeep(depth + 1)
+        out = []
+        for v in node:
+            t = type(v)
+            if t is str:
+                v = _text(v)
+            elif t is dict or t is list or t not in _SCALARS:
+                v = _walk(v, depth + 1, limit)
+            out.append(v)
+        return out
+    # Subclasses of the JSON types (never made by json.load): the slow, general way.
     if isinstance(node, str):
         return _nfc(node)
     if isinstance(node, list):
-        return [normalize_tree(v) for v in node]
+        return _walk(list(node), depth, limit)
     if isinstance(node, dict):
-        return {normalize_tree(k): normalize_tree(v) for k, v in node.items()}
+        return _walk(dict(node), depth, limit)
     return node
 
 

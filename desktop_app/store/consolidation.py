@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import operator
 from pathlib import Path
 
 from ..domain.consolidation import KnownOffice, Sent, office_key, same_office
@@ -25,6 +26,12 @@ ACTIVITY_COLS = (
     "participants_male", "participants_ethnic_minority", "leaflets", "posters_banners",
     "articles", "broadcasts", "outputs_other", "budget_vnd", "budget_source", "notes",
 )
+ACTIVITY_KEYS = ("id", "title", "type", "start", "end", "location", "organizer", "partners", "task",
+                 "participants_total", "participants_female", "participants_male",
+                 "participants_ethnic_minority", "budget_vnd", "budget_source", "notes")
+OUTPUT_KEYS = ("leaflets", "posters_banners", "articles", "broadcasts", "other")
+_ACTIVITY_KEYS = operator.itemgetter(*ACTIVITY_KEYS)
+_OUTPUT_KEYS = operator.itemgetter(*OUTPUT_KEYS)
 _INSERT = (f"insert into received_activities ({', '.join(f'[{c}]' for c in ACTIVITY_COLS)}) "
            f"values ({', '.join('?' * len(ACTIVITY_COLS))})")
 
@@ -182,17 +189,21 @@ class Consolidation:
             header = {k: v for k, v in p.items() if k != "activities"}
             plan_rows.append((office_id, year, kind, json.dumps(header, ensure_ascii=False)))
             for a in p.get("activities") or []:
-                out = a.get("outputs") or {}
-                partners = a.get("partners") or []
+                try:  # an exported package has every key: one C call per activity
+                    values = _ACTIVITY_KEYS(a)
+                    out_values = _OUTPUT_KEYS(a["outputs"])
+                except (KeyError, TypeError):
+                    values = tuple(a.get(k) for k in ACTIVITY_KEYS)
+                    out = a.get("outputs") or {}
+                    out_values = tuple(out.get(k) for k in OUTPUT_KEYS)
+                (aid, title, kind_, start, end, location, organizer, partners, task, total, female, male,
+                 ethnic, budget, source, notes) = values
+                leaflets, posters, articles, broadcasts, other = out_values
                 rows.append((
-                    office_id, year, kind, a.get("id") or new_activity_id(), a["title"], a["type"],
-                    a["start"], a.get("end"), a.get("location"), a.get("organizer"),
-                    json.dumps(partners, ensure_ascii=False) if partners else "[]", a.get("task"),
-                    a.get("participants_total") or 0, a.get("participants_female"),
-                    a.get("participants_male"), a.get("participants_ethnic_minority"),
-                    out.get("leaflets") or 0, out.get("posters_banners") or 0,
-                    out.get("articles") or 0, out.get("broadcasts") or 0, out.get("other"),
-                    a.get("budget_vnd"), a.get("budget_source"), a.get("notes"),
+                    office_id, year, kind, aid or new_activity_id(), title, kind_, start, end, location, organizer,
+                    json.dumps(partners, ensure_ascii=False) if partners else "[]", task, total or 0, female,
+                    male, ethnic, leaflets or 0, posters or 0, articles or 0, broadcasts or 0, other, budget,
+                    source, notes,
                 ))
             count += len(p.get("activities") or [])
         self.db.conn.executemany(

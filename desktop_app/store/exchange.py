@@ -17,9 +17,9 @@ from ..domain.model import (
     Task,
     Unit,
 )
-from ..domain.text import clean, normalize_tree
+from ..domain.text import TooDeep, clean, normalize_tree
 from .errors import ValidationError
-from .package_rules import MAX_DEPTH, package_errors, too_deep
+from .package_rules import MAX_DEPTH, package_errors
 from .repository import Repository, signer_from_dict, signer_to_dict
 
 
@@ -121,9 +121,10 @@ def _report(r: dict) -> ReportText:
 
 def check_package(data) -> dict:
     """Normalise (NFC, stripped) and check; returns the clean package or raises ValidationError."""
-    if too_deep(data):
-        raise ValidationError([f"(gói dữ liệu): dữ liệu lồng nhau quá {MAX_DEPTH} tầng, không phải gói dữ liệu hợp lệ"])
-    data = normalize_tree(data)
+    try:
+        data = normalize_tree(data, limit=MAX_DEPTH)  # checks the depth on the same walk
+    except TooDeep:
+        raise ValidationError([f"(gói dữ liệu): dữ liệu lồng nhau quá {MAX_DEPTH} tầng, không phải gói dữ liệu hợp lệ"]) from None
     errors = package_errors(data)
     if errors:
         raise ValidationError(errors)

@@ -67,6 +67,13 @@ def _fast_schema(schema: dict) -> dict:
             return [walk(v) for v in node]
         if not isinstance(node, dict):
             return node
+        ref = node.get("$ref")
+        if set(node) == {"$ref"} and isinstance(ref, str) and ref.startswith("#/$defs/"):
+            target = defs.get(ref.split("/")[-1])
+            # A plain typed definition (a count, a code, a date) is checked in place: a call
+            # per value, with its name built as a string, costs more than the check.
+            if plain(target) is not None:
+                return {k: v for k, v in target.items() if k != "description"}
         one = node.get("oneOf")
         if isinstance(one, list) and len(one) == 2 and one[1] == {"type": "null"}:
             x = plain(one[0])
@@ -207,7 +214,7 @@ def rule_errors(data) -> list[tuple[str, str]]:
 
     plans = _list(data.get("plans"))
     plan_keys: dict[tuple, int] = {}
-    activity_ids: dict[str, str] = {}
+    activity_ids: dict[str, list] = {}
     for pi, p in enumerate(plans):
         if not isinstance(p, dict):
             continue
@@ -288,11 +295,10 @@ def rule_errors(data) -> list[tuple[str, str]]:
             ap = pp + ["activities", ai]
             aid = a.get("id")
             if isinstance(aid, str) and aid:
-                here = json_path(ap)
                 if aid in activity_ids:
-                    add(ap + ["id"], f"mã hoạt động '{aid}' bị trùng (đã có ở {activity_ids[aid]})")
+                    add(ap + ["id"], f"mã hoạt động '{aid}' bị trùng (đã có ở {json_path(activity_ids[aid])})")
                 else:
-                    activity_ids[aid] = here
+                    activity_ids[aid] = ap  # its path is written out only for a duplicate
             check_date(ap + ["start"], a.get("start"))
             check_date(ap + ["end"], a.get("end"))
             start, end = _date(a.get("start")), _date(a.get("end"))
@@ -337,24 +343,6 @@ def rule_errors(data) -> list[tuple[str, str]]:
 
 
 MAX_DEPTH = 40  # a valid package is 7 levels deep
-
-
-def too_deep(data, limit: int = MAX_DEPTH) -> bool:
-    """Checked without recursion, before anything walks the tree recursively. Only containers
-    are visited (a package's strings and numbers are most of its nodes)."""
-    if not isinstance(data, (dict, list)):
-        return limit < 1
-    stack = [(data, 1)]
-    while stack:
-        node, depth = stack.pop()
-        if depth > limit:
-            return True
-        for v in (node.values() if isinstance(node, dict) else node):
-            if isinstance(v, (dict, list)):
-                stack.append((v, depth + 1))
-            elif depth + 1 > limit:
-                return True
-    return False
 
 
 def package_errors(data) -> list[str]:
