@@ -117,6 +117,8 @@ def cmd_template(args) -> int:
         raise UsageError("Phiếu của đơn vị là tệp Excel: --out phải có đuôi .xlsx")
     ws = _workspace(args, create=False)
     try:
+        if args.unit not in ws.unit_names():
+            raise UsageError(f"Không có đơn vị mã “{args.unit}”: hãy xem mã ở trang Đơn vị.")
         ws.write_unit_form(args.year, args.unit, args.out)
     finally:
         ws.close()

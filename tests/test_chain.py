@@ -304,7 +304,9 @@ def test_unit_form_written_filled_and_taken_back(tmp_path):
     r = run("import", fill_form(form, good), "--db", db, "--year", 2020)
     assert r.returncode == 1
     assert run("import", form, "--db", db).returncode == 2
-    assert run("template", "--db", db, "--year", 2019, "--unit", "NOPE", "--out", tmp_path / "x.xlsx").returncode == 1
+    assert run("template", "--db", db, "--year", 2019, "--unit", "NOPE", "--out", tmp_path / "x.xlsx").returncode == 2
+    r = run("template", "--db", db, "--year", 2030, "--unit", "HLHPN", "--out", tmp_path / "x.xlsx")
+    assert r.returncode == 1 and "Năm 2030 chưa có kế hoạch" in r.stderr and not (tmp_path / "x.xlsx").exists()
 
 
 def test_names_starting_with_equals_stay_text_in_the_form_and_the_summary(tmp_path, province, example):
