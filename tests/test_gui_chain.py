@@ -194,3 +194,54 @@ def dt_today():
     import datetime as dt
 
     return f"{dt.date.today():%d/%m/%Y}"
+
+
+def test_offices_from_an_excel_list_and_a_bad_list_changes_nothing(make_window, qtbot, tmp_path, monkeypatch):
+    from desktop_app.domain.model import Office
+    from desktop_app.services import Workspace
+    from desktop_app.ui.pages import consolidation
+
+    ws = Workspace(tmp_path / "tinh.db")
+    ws.save_settings(Office("Sở Nội vụ", "Thanh Hóa", "Ủy ban nhân dân tỉnh Thanh Hóa", "Thanh Hóa", "province"), {})
+    win = make_window(ws, 2025)
+    page = win.go_to("consolidation")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Danh sách các xã, phường phải báo cáo"])
+    sheet.append(["STT", "Mã", "Tên đơn vị hành chính"])
+    sheet.append([1, 16279, "Ủy ban nhân dân xã Quảng Thành"])
+    sheet.append([2, "16280", "Ủy ban nhân dân phường Hạc Thành"])
+    good = tmp_path / "ds.xlsx"
+    book.save(good)
+    sheet.append([3, "16A", "Xã Lỗi"])
+    bad = tmp_path / "ds-loi.xlsx"
+    book.save(bad)
+
+    shown = []
+    monkeypatch.setattr(consolidation, "show_error", lambda parent, title, text, details=None: shown.append(details))
+    monkeypatch.setattr(consolidation, "QFileDialog", type("Fake", (), {"getOpenFileName": staticmethod(
+        lambda parent, title, start, kinds: (str(bad), kinds))}))
+    qtbot.mouseClick(page.list_btn, Qt.MouseButton.LeftButton)
+    assert shown == [["Dòng 5, cột “Mã”: “16A” phải gồm chữ số, tối đa 10 chữ số"]]
+    assert ws.known_offices() == []
+    monkeypatch.setattr(consolidation, "QFileDialog", type("Fake", (), {"getOpenFileName": staticmethod(
+        lambda parent, title, start, kinds: (str(good), kinds))}))
+    qtbot.mouseClick(page.list_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    assert {(o.code, o.name) for o in ws.known_offices()} == {
+        ("16279", "Ủy ban nhân dân xã Quảng Thành"), ("16280", "Ủy ban nhân dân phường Hạc Thành")}
+    assert "Chưa gửi (2)" in page.overview.text()
+    # Added from the list, then received without a code: the same office (name and province).
+    import copy as _copy
+    import json as _json
+
+    from conftest import EXAMPLE
+
+    pkg = _json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    pkg = _copy.deepcopy(pkg)
+    pkg["office"] = {"name": "Ủy ban nhân dân xã Quảng Thành", "place_name": "Quảng Thành", "province": "Thanh Hóa",
+                     "level": "commune", "parent_body": None}
+    (tmp_path / "qt.json").write_text(_json.dumps(pkg, ensure_ascii=False), encoding="utf-8")
+    with qtbot.waitSignal(page.received, timeout=20000):
+        page.receive_files([str(tmp_path / "qt.json")])
+    assert len(ws.known_offices()) == 2

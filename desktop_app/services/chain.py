@@ -114,8 +114,14 @@ class ChainOps:
         if errors:
             raise ValidationError(errors)
         with self.db.atomic():
-            _, new = self._consolidation().add_office(name, code, province)
+            _, new = self._consolidation().add_office(name, code, clean(province) or self._own_province())
         return new
+
+    def _own_province(self) -> str | None:
+        """An office added by hand is taken to be in the receiving office's province (a
+        package is matched by name and province when it carries no code)."""
+        office = self.repo.office()
+        return office.province if office else None
 
     def import_office_list(self, path: str | Path) -> int:
         """Offices from an Excel list (code, name): how many were new. All rows or none."""
@@ -126,7 +132,7 @@ class ChainOps:
         added = 0
         with self.db.atomic():
             for code, name, province in found:
-                added += store.add_office(name, code, province)[1]
+                added += store.add_office(name, code, province or self._own_province())[1]
         return added
 
     def forget_office(self, office_id: int) -> None:
