@@ -245,3 +245,22 @@ def test_offices_from_an_excel_list_and_a_bad_list_changes_nothing(make_window, 
     with qtbot.waitSignal(page.received, timeout=20000):
         page.receive_files([str(tmp_path / "qt.json")])
     assert len(ws.known_offices()) == 2
+
+
+def test_settings_refuse_an_office_code_that_is_not_digits(make_window, qtbot, tmp_path):
+    from desktop_app.services import Workspace, create_demo_database
+
+    ws = Workspace(create_demo_database(tmp_path))
+    win = make_window(ws, 2026)
+    settings = win.go_to("settings")
+    type_text(settings.code, "16A79")
+    qtbot.mouseClick(settings.save_btn, Qt.MouseButton.LeftButton)
+    assert "chỉ gồm chữ số" in settings.err.text() and settings.err.isVisible()
+    assert ws.office().code is None
+    settings.code.clear()
+    type_text(settings.code, "16279")
+    qtbot.mouseClick(settings.save_btn, Qt.MouseButton.LeftButton)
+    assert ws.office().code == "16279"
+    out = tmp_path / "goi.json"
+    ws.export_json(out)
+    assert json.loads(out.read_text(encoding="utf-8"))["office"]["code"] == "16279"
