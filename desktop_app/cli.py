@@ -11,7 +11,7 @@ from pathlib import Path
 from . import APP_NAME, __version__
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
-REPORT_KINDS = ["year", "mid_year", "action_month", "plan"]
+REPORT_KINDS = ["year", "mid_year", "action_month", "plan", "q1", "q2", "q3", "q4", "nine_month"]
 SUMMARY_KINDS = ["summary", "summary_mid_year"]
 
 
@@ -42,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     tpl.add_argument("--out", required=True)
     rcv = sub.add_parser("receive", parents=[db], help="nhận gói dữ liệu của các cơ quan cấp dưới")
     rcv.add_argument("files", nargs="+")
+    his = sub.add_parser("history", parents=[db], help="lịch sử thay đổi, mới nhất trước")
+    his.add_argument("--limit", type=int, help="chỉ in N dòng mới nhất")
     return p
 
 
@@ -151,8 +153,24 @@ def cmd_receive(args) -> int:
     return EXIT_OK if taken == len(results) else EXIT_REFUSED
 
 
-COMMANDS = {"import": cmd_import, "export": cmd_export, "report": cmd_report, "template": cmd_template,
-            "receive": cmd_receive}
+def cmd_history(args) -> int:
+    """One line per entry, newest first: when | who | what | which record."""
+    if args.limit is not None and args.limit < 1:
+        raise UsageError("--limit phải là số nguyên dương")
+    ws = _workspace(args, create=False)
+    try:
+        entries = ws.history(limit=args.limit)
+    finally:
+        ws.close()
+    for e in entries:
+        print(e.line())
+    if not entries:
+        print("Chưa có thay đổi nào được ghi lại.")
+    return EXIT_OK
+
+
+COMMANDS = {"import": cmd_import, "export": cmd_export, "report": cmd_report, "history": cmd_history,
+            "template": cmd_template, "receive": cmd_receive}
 
 COUNT_WORDS = {"units": "đơn vị", "plans": "kế hoạch", "targets": "chỉ tiêu", "tasks": "nhiệm vụ",
                "activities": "hoạt động", "reports": "báo cáo", "added": "thêm", "updated": "cập nhật"}

@@ -136,7 +136,7 @@ def test_province_set_up_in_settings_receives_and_prints_the_summary(make_window
 
 def test_unit_forms_from_the_window_and_who_has_sent(make_window, qtbot, tmp_path, monkeypatch):
     from desktop_app.services import Workspace, create_demo_database
-    from desktop_app.ui import main_window
+    from desktop_app.ui.flows import imports
     from desktop_app.ui.pages import unit_reports
 
     ws = Workspace(create_demo_database(tmp_path))
@@ -173,7 +173,7 @@ def test_unit_forms_from_the_window_and_who_has_sent(make_window, qtbot, tmp_pat
                  "Ngày bắt đầu": "25/11/2026", "Tổng số người": 80, "Nữ": 60, "Nam": 20}.items():
         sheet.cell(n, cols[k], v)
     wb.save(form)
-    monkeypatch.setattr(main_window, "QFileDialog", type("Fake", (), {"getOpenFileName": staticmethod(
+    monkeypatch.setattr(imports, "QFileDialog", type("Fake", (), {"getOpenFileName": staticmethod(
         lambda parent, title, folder, kinds: (str(form), kinds))}))
     win.last_import = None
     qtbot.mouseClick(page.import_btn, Qt.MouseButton.LeftButton)

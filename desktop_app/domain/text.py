@@ -117,6 +117,22 @@ def _walk(node, depth: int, limit: int):
     return node
 
 
+def lower_first(text: str) -> str:
+    """'Tỷ lệ nữ' -> 'tỷ lệ nữ' for running text; 'UBND xã', 'CLB ...' keep their capitals."""
+    if not text or text[1:2].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def office_short(office) -> str:
+    """'UBND xã Đông Sơn' from 'Ủy ban nhân dân xã Đông Sơn' for running text."""
+    name = office.name
+    prefix = "Ủy ban nhân dân"
+    if name.lower().startswith(prefix.lower()):
+        return "UBND" + name[len(prefix):]
+    return name
+
+
 # ---- Vietnamese alphabetical order ----------------------------------------------------------
 # Python compares code points, which puts every accented letter after z ("Ủy ban" after "Xã",
 # "Đoàn" after "Thôn"). Vietnamese order: đ is a letter after d, ă â after a, ê after e, ô ơ after
@@ -171,3 +187,10 @@ def sort_key(value: str | None) -> str:
 def units_by_name(units: dict[str, str]) -> list[tuple[str, str]]:
     """(code, name) pairs in Vietnamese order of the names, for lists the user picks from."""
     return sorted(units.items(), key=lambda kv: sort_key(kv[1]))
+
+
+def fold(value: str | None) -> str:
+    """Lower case without accents ('Báo cáo Quý III' -> 'bao cao quy iii'): what a search
+    matches against, so that typing without accents still finds."""
+    nfd = unicodedata.normalize("NFD", (value or "").replace("Đ", "d").replace("đ", "d"))
+    return "".join(c for c in nfd if not unicodedata.combining(c)).lower()

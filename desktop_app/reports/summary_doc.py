@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.consolidation import Consolidated
+from ..domain.issuer import signer_or_standard
 from ..domain.model import BUDGET_SOURCES, OBJECTIVES, Office, ReportText
 from ..domain.numbers import fmt_date, fmt_int, fmt_percent
 from ..domain.rules import MET, NO_DATA, NOT_MET
@@ -90,7 +91,7 @@ def build_summary(data: SummaryData, width_mm: float = 165) -> B.Document:
     y = c.year
     period_words = f"năm {y}" if kind == "summary" else f"6 tháng đầu năm {y}"
     blocks: list = [
-        B.Header(office, number_line(text.number, "BC-" + _suffix(office)), date_line(office, text.issued_on, y)),
+        B.Header(office, number_line(text.number, "BC", office), date_line(office, text.issued_on, y)),
         B.Title("BÁO CÁO", SUBJECTS[kind].format(y=y)),
     ]
     if text.situation:
@@ -166,7 +167,7 @@ def build_summary(data: SummaryData, width_mm: float = 165) -> B.Document:
     blocks += _paras(text.recommendations)
     blocks.append(B.Para(f"Trên đây là báo cáo tổng hợp kết quả thực hiện công tác bình đẳng giới và vì sự tiến bộ "
                          f"của phụ nữ {period_words} của {office_short(office)}./."))
-    blocks.append(B.Closing(text.recipients or ["Lưu: VT"], text.signer))
+    blocks.append(B.Closing(text.recipients or ["Lưu: VT"], signer_or_standard(office, text.signer)))
 
     blocks.append(B.PageBreak())
     blocks.append(B.Para("PHỤ LỤC", "center"))
@@ -180,13 +181,6 @@ def build_summary(data: SummaryData, width_mm: float = 165) -> B.Document:
     blocks.append(B.Table(["STT", "Cơ quan, đơn vị", "Mã", "Ngày nhận báo cáo"], listing, [7, 60, 12, 21],
                           ["C", "L", "C", "C"], font_size=10))
     return B.Document(title=SUBJECTS[kind].format(y=y), blocks=blocks)
-
-
-def _suffix(office: Office) -> str:
-    name = (office.name or "").casefold()
-    if name.startswith("sở nội vụ"):
-        return "SNV"
-    return "UBND"
 
 
 def _day(iso: str):

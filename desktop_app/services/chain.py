@@ -71,8 +71,12 @@ class ChainOps:
                     out.append(Received(str(path), False, unreadable=True, errors=[str(exc)]))
                     continue
                 try:
-                    with self.db.atomic():
+                    # One history entry per package, naming its file, with its counts; a refused
+                    # package leaves none (the savepoint is rolled back).
+                    with self.recorded_package("receive", path) as note:
                         got = store.receive(data, path.name, own)
+                        note({"office": got["office"], "years": got["years"], "activities": got["activities"],
+                              "resent": got["resent"]})
                 except ValidationError as exc:
                     out.append(Received(str(path), False, errors=list(exc.messages)))
                 else:

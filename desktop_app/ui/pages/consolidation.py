@@ -41,6 +41,7 @@ from ...services import (
     describe_received,
     user_message,
 )
+from ..operations import changes, run_op, run_op_in_background, workspace_job
 from ..pdf_view import PdfPreview, print_pdf, render_pages
 from ..widgets import DateEdit, ErrorLabel, LinesEdit, SignerFields, ask, save_cancel, show_error
 from ..worker import run_in_thread
@@ -50,19 +51,8 @@ from .unit_reports import when_text
 FILE_NAMES = {"summary": "Bao-cao-tong-hop", "summary_mid_year": "Bao-cao-tong-hop-6-thang"}
 
 
-def _with_workspace(db_path, operation: str, *args):
-    """A Workspace operation off the GUI thread, on its own connection."""
-    from ...services import Workspace
-
-    ws = Workspace(db_path)
-    try:
-        return getattr(ws, operation)(*args)
-    finally:
-        ws.close()
-
-
 def _summary_job(db_path, year, kind, out):
-    _with_workspace(db_path, "build_summary", year, kind, out)
+    workspace_job(db_path, "build_summary", year, kind, out)
     return str(out), render_pages(str(out), dpi=80)
 
 
@@ -205,29 +195,18 @@ class ConsolidationPage(Page):
         self._receive([str(p) for p in paths])
 
     def _receive(self, paths: list[str]):
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        for b in (self.receive_btn, self.folder_btn):
-            b.setEnabled(False)
-
-        def finish():
-            self.progress.hide()
-            for b in (self.receive_btn, self.folder_btn):
-                b.setEnabled(True)
-
         def done(results):
-            finish()
             self.show_results(results)
-            self.ctx.notify()
             self.received.emit(results)
 
-        def failed(exc, tb):
-            finish()
-            show_error(self, "Không nhận được", user_message(exc) or str(exc)
-                       if not isinstance(exc, StoreError) else str(exc))
+        def failed(exc):
+            show_error(self, "Không nhận được", (str(exc) if isinstance(exc, StoreError) else user_message(exc)
+                                                 or f"{type(exc).__name__}: {exc}") + "\n\nDữ liệu không thay đổi.")
             self.received.emit([])
 
-        run_in_thread(_with_workspace, self.ctx.ws.path, "receive_files", paths, on_done=done, on_error=failed)
+        run_op_in_background(self, self.ctx, workspace_job, self.ctx.ws.path, "receive_files", paths,
+                             kinds=("received",), label=f"Đang nhận {len(paths)} gói dữ liệu...",
+                             on_done=done, on_failed=failed)
 
     def show_results(self, results):
         self.result.clear()
@@ -251,14 +230,11 @@ class ConsolidationPage(Page):
         dlg = OfficeDialog(self)
         if not dlg.exec():
             return
-        try:
-            new = self.ctx.ws.add_office(dlg.name.text(), dlg.code.text(), dlg.province.text())
-        except ValidationError as exc:
-            show_error(self, "Không thêm được", "\n".join(exc.messages))
-            return
-        if not new:
+        new = run_op(self, self.ctx, lambda: self.ctx.ws.add_office(dlg.name.text(), dlg.code.text(),
+                                                                     dlg.province.text()),
+                     kinds=("received",), title="Không thêm được")
+        if new is False:
             show_error(self, "Đã có cơ quan này", "Cơ quan này đã có trong danh sách.")
-        self.ctx.notify()
 
     def import_office_list(self, path: str | None = None):
         if path is None:
@@ -274,14 +250,14 @@ class ConsolidationPage(Page):
         except StoreError as exc:
             show_error(self, "Không đọc được danh sách", str(exc))
             return
-        self.ctx.notify()
+        self.ctx.announce(changes("received"))
         self.overview.setText(self.overview.text() + f" Đã thêm {added} cơ quan từ danh sách.")
 
     def forget_office(self):
         office = self._selected_office()
         if office and ask(self, "Xóa cơ quan", f"Xóa “{office.name}” và mọi số liệu đã nhận của cơ quan này?"):
-            self.ctx.ws.forget_office(office.id)
-            self.ctx.notify()
+            run_op(self, self.ctx, lambda: self.ctx.ws.forget_office(office.id), kinds=("received",),
+                   title="Không xóa được")
 
     # ---- the consolidated report -------------------------------------------------------------
     def _report_tab(self):
@@ -486,5 +462,5 @@ class ConsolidationPage(Page):
             self.message.show_error(None)
             self.info.setText(f"Đã lưu {out}")
 
-        run_in_thread(_with_workspace, self.ctx.ws.path, "build_summary", self.ctx.year, self.kind, path,
+        run_in_thread(workspace_job, self.ctx.ws.path, "build_summary", self.ctx.year, self.kind, path,
                       on_done=done, on_error=self._doc_failed)
