@@ -326,3 +326,16 @@ def test_names_starting_with_equals_stay_text_in_the_form_and_the_summary(tmp_pa
     assert run("report", "--db", province, "--year", 2019, "--kind", "summary", "--out", out).returncode == 0
     first = openpyxl.load_workbook(out).worksheets[0]
     assert first.cell(2, 1).value == hostile and first.cell(2, 1).data_type == "s"
+
+
+def test_each_received_package_is_one_history_entry_naming_its_file(tmp_path, province, example):
+    good = write(tmp_path / "an.json", package(example, "Ủy ban nhân dân xã An", "101", n=5))
+    bad = package(example, "Ủy ban nhân dân xã Bình", "102")
+    bad["plans"][0]["activities"][0]["participants_female"] = 10**6
+    assert run("receive", good, write(tmp_path / "binh.json", bad), "--db", province).returncode == 1
+    assert run("receive", good, "--db", province).returncode == 0
+    lines = run("history", "--db", province).stdout.splitlines()
+    received = [line for line in lines if "Nhận gói dữ liệu" in line]
+    assert len(received) == 2  # the refused file left no entry
+    assert received[0].endswith("tệp an.json: Ủy ban nhân dân xã An, năm 2019, 5 hoạt động (gửi lại, thay lần nhận trước)")
+    assert received[1].endswith("tệp an.json: Ủy ban nhân dân xã An, năm 2019, 5 hoạt động")

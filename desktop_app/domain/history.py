@@ -123,6 +123,11 @@ class Entry:
 
     @property
     def which(self) -> str:
+        if self.op == "receive":  # kept apart as the sending office's data: no record of ours changed
+            got = self.after or {}
+            years = ", ".join(str(y) for y in got.get("years") or [])
+            return (f"tệp {self.record}: {got.get('office') or ''}" + (f", năm {years}" if years else "")
+                    + f", {got.get('activities', 0)} hoạt động" + (" (gửi lại, thay lần nhận trước)" if got.get("resent") else ""))
         if self.op in PACKAGE_OPS:
             counts = self.after or {}
             said = ", ".join(f"{v} {COUNT_WORDS.get(k, k)}" for k, v in counts.items() if isinstance(v, int))
