@@ -38,8 +38,14 @@ def read_package_file(path: str | Path) -> dict:
         raise PackageFileError(f"Tệp {path} không phải văn bản UTF-8 (byte lỗi ở vị trí {exc.start})") from exc
     try:
         # NaN / Infinity (which Python's json reads) and numbers too long to convert are kept
-        # as values that the package checks refuse at their JSON path.
-        return json.loads(text, parse_constant=float, parse_int=_parse_int)
+        # as values that the package checks refuse at their JSON path. The integer hook (a
+        # Python call per number) is used only when the plain parser meets such a number.
+        try:
+            return json.loads(text, parse_constant=float)
+        except ValueError as exc:
+            if isinstance(exc, json.JSONDecodeError):
+                raise
+            return json.loads(text, parse_constant=float, parse_int=_parse_int)
     except RecursionError as exc:
         raise PackageFileError(f"Tệp {path} lồng nhau quá sâu, không phải gói dữ liệu hợp lệ") from exc
     except json.JSONDecodeError as exc:

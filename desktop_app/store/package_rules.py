@@ -11,7 +11,7 @@ import functools
 import json
 
 from ..domain import rules
-from ..domain.numbers import number_problem
+from ..domain.numbers import MAX_ABS_NUMBER, number_problem
 from ..resources import resource
 
 _TYPE_VN = {
@@ -355,10 +355,42 @@ def rule_errors(data) -> list[tuple[str, str]]:
 MAX_DEPTH = 40  # a valid package is 7 levels deep
 
 
+def _values_fine(data) -> bool:
+    """True when no value needs a message (the common case), found without building each
+    value's path: a province checks over a million values at once. False: look closer."""
+    if type(data) not in (dict, list):
+        return False
+    stack = [data]
+    pop, push = stack.pop, stack.append
+    while stack:
+        node = pop()
+        for v in (node.values() if type(node) is dict else node):
+            t = type(v)
+            if t is str:
+                if not v.isprintable():  # a lone surrogate is not printable
+                    try:
+                        v.encode("utf-8")
+                    except UnicodeEncodeError:
+                        return False
+            elif t is dict or t is list:
+                push(v)
+            elif t is int:
+                if v > MAX_ABS_NUMBER or v < -MAX_ABS_NUMBER:
+                    return False
+            elif t is float:
+                if number_problem(v):
+                    return False
+            elif v is not None and t is not bool:
+                return False
+    return True
+
+
 def value_errors(data) -> list[tuple[str, str]]:
     """Values no field may hold, wherever they stand: numbers that are not finite or absurdly
     large (SQLite cannot store them, reports would print 'inf'), text with a lone surrogate
     (not a character: it cannot be stored as UTF-8)."""
+    if _values_fine(data):
+        return []
     errs: list[tuple[str, str]] = []
     stack = [(data, [])]
     while stack:
