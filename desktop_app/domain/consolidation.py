@@ -15,6 +15,7 @@ from .summary import Figures, Totals
 from .text import clean
 
 SUMMARY_KINDS = {"summary": "year", "summary_mid_year": "mid_year"}  # report kind -> period
+SUMMARY_NAMES = {"summary": "Báo cáo tổng hợp năm", "summary_mid_year": "Báo cáo tổng hợp 6 tháng"}
 
 
 def office_key(name: str | None, province: str | None) -> str:

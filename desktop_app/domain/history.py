@@ -7,6 +7,7 @@ import json
 import re
 from dataclasses import dataclass
 
+from .consolidation import SUMMARY_NAMES
 from .model import (
     ACTIVITY_TYPES,
     BUDGET_SOURCES,
@@ -53,7 +54,7 @@ SETTING_NAMES = {
 }
 _CHOICES = {"type": ACTIVITY_TYPES, "status": TASK_STATUSES, "budget_source": BUDGET_SOURCES,
             "kind": {**UNIT_KINDS, **PLAN_KINDS, "numeric": "Định lượng", "qualitative": "Định tính"},
-            "level": OFFICE_LEVELS, "period": REPORT_PERIODS}
+            "level": OFFICE_LEVELS, "period": {**REPORT_PERIODS, **SUMMARY_NAMES}}
 
 
 def shown_value(field: str, value) -> str:
@@ -146,7 +147,7 @@ class Entry:
             return SETTING_NAMES.get(key, key)
         if self.kind == "reports":  # '2025/year' -> 'Báo cáo năm 2025'
             year, _, period = key.partition("/")
-            return f"{REPORT_PERIODS.get(period, period)} {year}"
+            return f"{REPORT_PERIODS.get(period) or SUMMARY_NAMES.get(period, period)} {year}"
         if self.kind == "plans":  # '2025/annual' -> 'Kế hoạch năm 2025'
             year, _, kind = key.partition("/")
             return f"{PLAN_KINDS.get(kind, kind)} {year}"

@@ -9,11 +9,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain import summary
-from ..domain.consolidation import SUMMARY_KINDS, Consolidated, KnownOffice, OfficeRow, consolidate
+from ..domain.consolidation import (
+    SUMMARY_KINDS,
+    SUMMARY_NAMES,
+    Consolidated,
+    KnownOffice,
+    OfficeRow,
+    consolidate,
+)
 from ..domain.errors import NoPlanError, ValidationError
 from ..domain.model import Deadline, ReportText, Unit
 
-SUMMARY_DOCUMENTS = {"summary": "Báo cáo tổng hợp năm", "summary_mid_year": "Báo cáo tổng hợp 6 tháng"}
+SUMMARY_DOCUMENTS = SUMMARY_NAMES
 CONSOLIDATING_LEVELS = ("province", "district")
 
 
