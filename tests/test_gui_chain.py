@@ -91,6 +91,7 @@ def test_province_set_up_in_settings_receives_and_prints_the_summary(make_window
     assert any("plans[0].activities[2].participants_male" in line for line in shown)
     qtbot.waitUntil(lambda: page.model.rowCount() == 2)
     assert "đã nhận số liệu của 2/2 cơ quan" in page.overview.text()
+    assert win.year_box.itemText(win.year_box.findData(2019)) == "2019 (số liệu cấp dưới)"
 
     # The corrected file, chosen with others through "Nhận gói dữ liệu...".
     bad["plans"][0]["activities"][2]["participants_male"] = 10

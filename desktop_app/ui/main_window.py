@@ -206,14 +206,16 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
 
     def _fill_years(self):
-        years = set(self.ws.years()) | {dt.date.today().year, self.ctx.year} | set(self.ws.received_years())
+        received = set(self.ws.received_years())  # the level above works on the years it received
+        years = set(self.ws.years()) | {dt.date.today().year, self.ctx.year} | received
         if self.ws.years():
             years.add(max(self.ws.years()) + 1)
         self.year_box.blockSignals(True)
         self.year_box.clear()
         for y in sorted(years):
             has = y in self.ws.years()
-            self.year_box.addItem(f"{y}" + ("" if has else " (chưa có kế hoạch)"), y)
+            note = "" if has else " (số liệu cấp dưới)" if y in received else " (chưa có kế hoạch)"
+            self.year_box.addItem(f"{y}{note}", y)
         self.year_box.setCurrentIndex(self.year_box.findData(self.ctx.year))
         self.year_box.blockSignals(False)
 
