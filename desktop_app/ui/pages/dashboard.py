@@ -109,8 +109,10 @@ class DashboardPage(Page):
         first_steps = "" if self.ctx.ws.office() else (
             "Bước đầu tiên: vào trang Cài đặt nhập tên cơ quan, địa danh và người ký (in ở đầu mọi văn bản). ")
         if not self.ctx.ws.has_plan(year):
-            self.note.setText(first_steps + f"Năm {year} chưa có kế hoạch. Vào trang Kế hoạch để tạo mới "
-                              "hoặc sao chép kế hoạch năm trước.")
+            self.note.setText(first_steps + (
+                f"Năm {year}: số liệu các cơ quan cấp dưới và báo cáo tổng hợp ở trang Tổng hợp (cơ quan tổng hợp "
+                "không cần kế hoạch riêng; nếu có, tạo ở trang Kế hoạch)." if self.ctx.ws.consolidates() else
+                f"Năm {year} chưa có kế hoạch. Vào trang Kế hoạch để tạo mới hoặc sao chép kế hoạch năm trước."))
             for c in (self.c_acts, self.c_people, self.c_targets, self.c_overdue, self.c_am, self.c_money):
                 c.set("-")
             self.c_acts.set("-", "hoạt động trong năm")
