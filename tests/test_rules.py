@@ -111,3 +111,13 @@ def test_deleting_a_target_or_task_leaves_no_dangling_link(loaded):
     assert all("T1" not in t.targets for t in plan.tasks)
     assert not [a for a in loaded.repo.activities_of_year(2019) if a.task == "NV7"]
     assert package_errors(export_package(loaded.repo)) == []  # the export is still a valid package
+
+
+def test_qualitative_result_words():
+    from desktop_app.domain.rules import parse_achieved
+
+    assert [parse_achieved(w) for w in ("Đạt", "dat", "X", "Hoàn thành")] == [True] * 4
+    assert [parse_achieved(w) for w in ("Không đạt", "khong dat", " chưa  đạt ")] == [False] * 3
+    assert parse_achieved("") is None and parse_achieved(None) is None
+    with pytest.raises(ValueError, match="Đạt"):
+        parse_achieved("có lẽ")

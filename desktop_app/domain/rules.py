@@ -217,3 +217,22 @@ def plan_header_errors(plan: Plan) -> dict[str, str]:
     if any(v is not None and v < 0 for v in plan.budget_by_source.values()):
         errors["budget_by_source"] = "kinh phí dự kiến theo nguồn phải là số không âm"
     return errors
+
+
+# What an officer types for a qualitative target's result (with or without the marks).
+_ACHIEVED = {"đạt", "có", "x", "rồi", "hoàn thành", "đã hoàn thành"}
+_NOT_ACHIEVED = {"không đạt", "không", "chưa đạt", "chưa", "chưa hoàn thành"}
+
+
+def parse_achieved(text: str | None) -> bool | None:
+    """'Đạt' -> True, 'Không đạt' -> False, '' -> None (no figure yet); ValueError otherwise."""
+    from .text import fold
+
+    low = " ".join((text or "").split()).lower()
+    if not low:
+        return None
+    if low in _ACHIEVED or low in {fold(w) for w in _ACHIEVED}:
+        return True
+    if low in _NOT_ACHIEVED or low in {fold(w) for w in _NOT_ACHIEVED}:
+        return False
+    raise ValueError("hãy gõ “Đạt” hoặc “Không đạt” (hoặc để trống)")

@@ -44,3 +44,24 @@ def keep_last_words(text: str, words: int = 4) -> str:
 
 def upper_first(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
+
+
+UBND = "Ủy ban nhân dân"
+
+
+def issuing_body_lines(office: Office) -> list[str]:
+    """The issuing body in capitals as the header prints it: an Ủy ban nhân dân on two lines
+    ("ỦY BAN NHÂN DÂN" / "XÃ QUẢNG THÀNH"), any other body on one. The last line takes the rule."""
+    name = office.name.strip()
+    if name.lower().startswith(UBND.lower()) and len(name) > len(UBND) + 1:
+        return [UBND.upper(), name[len(UBND):].strip().upper()]
+    return [name.upper()]
+
+
+def recipient_lines(recipients: list[str]) -> list[str]:
+    """'- X;' lines of the Nơi nhận block, the last one ending in '.'; the archive copy
+    ("Lưu: VT") is always there."""
+    items = list(recipients)
+    if not any(x.lower().startswith("lưu") for x in items):
+        items.append("Lưu: VT")
+    return [f"- {x.rstrip(';.')}{'.' if i == len(items) - 1 else ';'}" for i, x in enumerate(items)]

@@ -16,6 +16,7 @@ from docx.shared import Emu, Mm, Pt
 
 from . import blocks as B
 from . import charts
+from .common import issuing_body_lines, recipient_lines
 from .fonts import word_font_name
 from .layout import PAD_X, column_widths
 from .pdf_render import DEFAULT_MARGINS
@@ -208,13 +209,10 @@ def _header(doc, h: B.Header, width):
     office = h.office
     if office.parent_body:
         _cell_add(left, office.parent_body.upper(), 13)
-    name = office.name.strip()
-    prefix = "Ủy ban nhân dân"
-    if name.lower().startswith(prefix.lower()) and len(name) > len(prefix) + 1:
-        _cell_add(left, prefix.upper(), 13, True)
-        _rule_paragraph(left, name[len(prefix):].strip().upper(), 13, True, 20)
-    else:
-        _rule_paragraph(left, name.upper(), 13, True, 20)
+    *upper, last = issuing_body_lines(office)
+    for line in upper:
+        _cell_add(left, line, 13, True)
+    _rule_paragraph(left, last, 13, True, 20)
     _cell_add(left, h.number, 13)
     _cell_add(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, True)
     _rule_paragraph(right, "Độc lập - Tự do - Hạnh phúc", 14, True, 58)
@@ -270,14 +268,10 @@ def _closing(doc, c: B.Closing, width):
     _set_widths(t, [int(width * 0.45), int(width * 0.55)])
     p = left.paragraphs[0]
     _font(p.add_run("Nơi nhận:"), 12, True, True)
-    items = list(c.recipients)
-    if not any(x.lower().startswith("lưu") for x in items):
-        items.append("Lưu: VT")
-    for i, x in enumerate(items):
-        end = "." if i == len(items) - 1 else ";"
+    for line in recipient_lines(c.recipients):
         q = left.add_paragraph()
         q.paragraph_format.space_after = Pt(0)
-        _font(q.add_run("- " + x.rstrip(";.") + end), 11)
+        _font(q.add_run(line), 11)
     # Always printed; with no name set the name line is left to be written by hand.
     s = c.signer
     for line in (s.authority, s.on_behalf, s.title):

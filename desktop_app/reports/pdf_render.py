@@ -23,13 +23,14 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ..domain.decree30 import DEFAULT_MARGINS  # noqa: F401  (the Word renderer reads it here)
 from . import blocks as B
 from . import charts
+from .common import issuing_body_lines, recipient_lines
 from .fonts import font_name, register
 from .layout import PAD_X, column_widths
 
 BODY_SIZE = 14
-from ..domain.decree30 import DEFAULT_MARGINS  # noqa: E402  (re-exported for the Word renderer)
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -88,13 +89,9 @@ class HeaderBlock(Flowable):
         office = self.h.office
         if office.parent_body:
             add(left, office.parent_body.upper(), reg, 13, self.left_w)
-        name = office.name.strip()
-        prefix = "Ủy ban nhân dân"
-        if name.lower().startswith(prefix.lower()) and len(name) > len(prefix) + 1:
-            add(left, prefix.upper(), bold, 13, self.left_w)
-            add(left, name[len(prefix):].strip().upper(), bold, 13, self.left_w, rule="short")
-        else:
-            add(left, name.upper(), bold, 13, self.left_w, rule="short")
+        lines = issuing_body_lines(office)
+        for i, line in enumerate(lines):
+            add(left, line, bold, 13, self.left_w, rule="short" if i == len(lines) - 1 else None)
         left.append(("", reg, 13, 6, None))
         add(left, self.h.number, reg, 13, self.left_w)
         add(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold, 13, self.right_w)
@@ -338,12 +335,8 @@ def _closing(c: B.Closing, width: float) -> Flowable:
     rec = ParagraphStyle("rc", fontName=reg, fontSize=11, leading=13)
     sig = ParagraphStyle("sg", fontName=bold, fontSize=14, leading=17, alignment=TA_CENTER)
     left = [Paragraph("Nơi nhận:", lab)]
-    items = list(c.recipients)
-    if not any(x.lower().startswith("lưu") for x in items):
-        items.append("Lưu: VT")
-    for i, x in enumerate(items):
-        end = "." if i == len(items) - 1 else ";"
-        left.append(Paragraph(escape("- " + x.rstrip(";.") + end), rec))
+    for line in recipient_lines(c.recipients):
+        left.append(Paragraph(escape(line), rec))
     # Always printed: with no name set, the room for the signature and seal stays and the name
     # is written by hand under it.
     right = []

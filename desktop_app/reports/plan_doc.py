@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from ..domain.issuer import signer_or_standard
 from ..domain.model import OBJECTIVES, Plan
-from ..domain.numbers import fmt_date, fmt_int, fmt_num
+from ..domain.numbers import fmt_date, fmt_int, fmt_quantity
 from ..domain.summary import natural_key
 from . import blocks as B
 from .assignments import organisation_blocks
@@ -17,8 +17,7 @@ ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 
 def target_sentence(t) -> str:
     if t.kind == "numeric" and t.target is not None:
-        unit = t.unit or ""
-        value = fmt_num(t.target) + ("" if unit in ("", "%") else " ") + unit
+        value = fmt_quantity(t.target, t.unit)
         if t.comparison == "<=":
             return f"{t.text}: không vượt quá {value}."
         return f"{t.text}: đạt từ {value} trở lên."

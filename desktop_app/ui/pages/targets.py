@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.measures import COMPUTED, MEASURES, measure_words
 from ...domain.model import ACTIVITY_TYPES, OBJECTIVES, Target
-from ...domain.numbers import fmt_num, parse_vn_number
-from ...domain.rules import MET, NOT_MET, code_error, target_errors, target_verdict
+from ...domain.numbers import fmt_num, fmt_quantity, parse_vn_number
+from ...domain.rules import MET, NOT_MET, code_error, parse_achieved, target_errors, target_verdict
 from ...domain.summary import target_order
 from ...domain.text import clean
 from ...services import ValidationError
@@ -31,15 +31,12 @@ from .base import Page
 COLS = ["Mã", "Mục tiêu", "Chỉ tiêu", "Kế hoạch", "6 tháng", "Cả năm", "Đánh giá 6 tháng", "Đánh giá cả năm"]
 MID, YEAR = 4, 5
 VERDICT_COLOURS = {MET: QColor("#e8f5e9"), NOT_MET: QColor("#ffebee")}
-YES = {"đạt", "có", "x", "rồi", "dat", "co"}
-NO = {"không đạt", "không", "chưa đạt", "khong", "khong dat"}
 
 
 def plan_text(t: Target) -> str:
     if t.kind == "qualitative":
         return "Đạt (định tính)"
-    unit = t.unit or ""
-    return ("≥ " if t.comparison == ">=" else "≤ ") + fmt_num(t.target) + ("" if unit in ("", "%") else " ") + unit
+    return ("≥ " if t.comparison == ">=" else "≤ ") + fmt_quantity(t.target, t.unit)
 
 
 class TargetsModel(QAbstractTableModel):
@@ -140,15 +137,10 @@ class TargetsModel(QAbstractTableModel):
         t = self.targets[index.row()]
         text = (value or "").strip()
         if t.kind == "qualitative":
-            low = text.lower()
-            if not low:
-                new = dataclasses.replace(t, achieved=None)
-            elif low in YES:
-                new = dataclasses.replace(t, achieved=True)
-            elif low in NO:
-                new = dataclasses.replace(t, achieved=False)
-            else:
-                self.error.emit(f"Chỉ tiêu {t.code}: hãy gõ “Đạt” hoặc “Không đạt” (hoặc để trống).")
+            try:
+                new = dataclasses.replace(t, achieved=parse_achieved(text))
+            except ValueError as exc:
+                self.error.emit(f"Chỉ tiêu {t.code}: {exc}")
                 return False
         else:
             try:
