@@ -5,7 +5,6 @@ Each office's figures are computed by `summary.compute`, the same rules as its o
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -56,14 +55,6 @@ class OfficeRow:
     received_at: str | None
     figures: Figures
 
-    @property
-    def verdicts(self) -> dict[str, int]:
-        return self.figures.verdict_counts
-
-    @property
-    def money(self) -> int:
-        return self.figures.totals.budget_vnd
-
 
 @dataclass
 class Consolidated:
@@ -113,9 +104,3 @@ def consolidate(year: int, period: str, known: list[KnownOffice], rows: list[Off
     c.verdicts_by_objective = per_obj
     return c
 
-
-def received_date(text: str | None) -> dt.datetime | None:
-    try:
-        return dt.datetime.fromisoformat(text) if text else None
-    except ValueError:
-        return None
