@@ -78,20 +78,21 @@ def test_invalid_activity_shows_reason_and_saves_nothing(window, qtbot):
         type_text(dlg.title, "Tập huấn kỹ năng sống")
         qtbot.keyClicks(dlg.total, "40")
         qtbot.keyClicks(dlg.female, "45")
-        seen["error"] = dlg.err["participants_female"].text()
-        seen["visible"] = dlg.err["participants_female"].isVisible()
-        seen["save_enabled"] = dlg.save_btn.isEnabled()
-        qtbot.mouseClick(dlg.save_btn, Qt.MouseButton.LeftButton)  # disabled: does nothing
+        seen["while_typing"] = dlg.err["participants"].text()
+        qtbot.mouseClick(dlg.save_btn, Qt.MouseButton.LeftButton)  # refused: says why
+        seen["error"] = dlg.err["participants"].text()
+        seen["focus"] = dlg.focusWidget() is dlg.female
         # fix the end date before the start, then cancel and confirm discarding
         dlg.end.set_value(dlg.start.value() - dt.timedelta(days=1))
-        seen["end_error"] = dlg.err["end"].text()
+        seen["end_error"] = dlg.err["dates"].text()
         when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
         dlg.reject()
 
     when_modal(fill)
     window.new_activity()
+    assert seen["while_typing"] == ""
     assert seen["error"] == "số nữ tham gia (45) lớn hơn tổng số (40)"
-    assert seen["visible"] and not seen["save_enabled"]
+    assert seen["focus"]
     assert "trước ngày bắt đầu" in seen["end_error"]
     assert activity_count(window) == before
 
