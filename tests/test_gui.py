@@ -337,7 +337,7 @@ def test_add_unit_task_and_target_through_their_dialogs(window, qtbot):
         dlg.lead.set_code("CLB-NCT")
         save = dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
         save.click()
-        seen["error"] = dlg.err.text()
+        seen["error"] = dlg.err["code"].text()
         dlg.code.setText("NV99")
         dlg.targets.setText("MT9")
         save.click()

@@ -6,7 +6,7 @@ import pytest
 from gui_helpers import type_text, when_modal
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFormLayout
 
 
 @pytest.fixture
@@ -25,6 +25,10 @@ def window(qtbot, tmp_path, monkeypatch):
     win.close()
     win.deleteLater()
     ws.close()
+
+
+# the offscreen platform cannot raise a popup nor grab the keyboard for it (a real screen can)
+POPUPS_OK = pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")
 
 
 def keys(text: str) -> None:
@@ -112,8 +116,7 @@ def test_impossible_date_is_named_in_red_and_never_saved(window, qtbot):
 
 
 # ---- 2. blank optional dates --------------------------------------------------------------
-# the offscreen platform cannot raise a popup nor grab the keyboard for it (a real screen can)
-@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")
+@POPUPS_OK
 def test_blank_end_date_can_be_typed_cleared_and_picked(window, qtbot):
     title = "Truyền thông lưu động"
     seen = {}
@@ -151,3 +154,169 @@ def test_blank_end_date_can_be_typed_cleared_and_picked(window, qtbot):
     assert seen["picked"] == "17/03/2026"
     a = saved_activity(window, title)
     assert (a.start, a.end) == (dt.date(2026, 3, 15), dt.date(2026, 3, 17))
+
+
+# ---- 5. search without marks ----------------------------------------------------------------
+def test_search_without_marks_finds_and_an_empty_result_says_why(window, qtbot):
+    page = window.go_to("activities")
+    type_text(page.search, "Đồng Tâm")
+    with_marks = page.model.rowCount()
+    assert with_marks > 0 and page.hint_box.isHidden()
+    page.search.selectAll()
+    qtbot.keyClicks(page.search, "dong tam")
+    assert page.model.rowCount() == with_marks
+    page.search.selectAll()
+    qtbot.keyClicks(page.search, "DONG TAM")
+    assert page.model.rowCount() == with_marks
+    page.search.selectAll()
+    qtbot.keyClicks(page.search, "khong co dau dau")
+    assert page.model.rowCount() == 0
+    assert page.hint_box.isVisible()
+    assert "Không có hoạt động nào khớp “khong co dau dau”" in page.empty_hint.text()
+    qtbot.mouseClick(page.clear_btn, Qt.MouseButton.LeftButton)
+    assert page.search.text() == "" and page.model.rowCount() == page.model.total_count()
+    assert page.hint_box.isHidden()
+
+
+# ---- 7. errors once a field is left, in a fixed place ------------------------------------
+def test_activity_form_errors_wait_for_leaving_and_fields_do_not_move(window, qtbot):
+    seen = {}
+
+    def fill(dlg):
+        qtbot.waitUntil(dlg.isActiveWindow)
+        seen["at_start"] = [label.text() for label in dlg.err.values()]
+        budget_y = dlg.budget.mapTo(dlg, dlg.budget.rect().topLeft()).y()
+        location_y = dlg.location.mapTo(dlg, dlg.location.rect().topLeft()).y()
+        dlg.total.setFocus()
+        keys("10")
+        dlg.female.setFocus()
+        keys("12")
+        seen["before_leaving"] = dlg.err["participants"].text()
+        press(qtbot, Qt.Key.Key_Tab)  # leave "Nữ"
+        seen["after_leaving"] = dlg.err["participants"].text()
+        dlg.start.setFocus()
+        keys("31/02/2026")
+        press(qtbot, Qt.Key.Key_Tab)
+        seen["date_error"] = dlg.err["dates"].text()
+        seen["moved"] = (dlg.budget.mapTo(dlg, dlg.budget.rect().topLeft()).y() - budget_y,
+                         dlg.location.mapTo(dlg, dlg.location.rect().topLeft()).y() - location_y)
+        # the label of a field sits level with it
+        label = dlg.findChild(QFormLayout).labelForField(dlg.location)
+        seen["label_offset"] = abs(label.geometry().center().y() - dlg.location.geometry().center().y())
+        qtbot.mouseClick(dlg.save_btn, Qt.MouseButton.LeftButton)
+        seen["focus_after_save"] = QApplication.focusWidget()
+        seen["title_error"] = dlg.err["title"].text()
+        seen["dlg"] = dlg
+        QDialog.done(dlg, 0)
+
+    when_modal(fill)
+    window.new_activity()
+    dlg = seen["dlg"]
+    assert seen["at_start"] == ["", "", "", ""]
+    assert seen["before_leaving"] == ""
+    assert seen["after_leaving"] == "số nữ tham gia (12) lớn hơn tổng số (10)"
+    assert "không có ngày 31" in seen["date_error"]
+    assert seen["moved"] == (0, 0)
+    assert seen["label_offset"] <= 4
+    assert seen["focus_after_save"] is dlg.title  # the first field at fault
+    assert seen["title_error"] == "Tên hoạt động không được để trống"
+
+
+# ---- 8. the task and unit dialogs ------------------------------------------------------------
+@POPUPS_OK
+def test_new_task_suggests_the_next_code_and_names_what_is_missing(window, qtbot):
+    page = window.go_to("tasks")
+    seen = {}
+
+    def fill(dlg):
+        qtbot.waitUntil(dlg.isActiveWindow)
+        save = dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+        seen["suggested"] = dlg.code.text()
+        seen["lead"] = dlg.lead.currentText()
+        dlg.code.setFocus()
+        dlg.code.selectAll()
+        press(qtbot, Qt.Key.Key_Delete)
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+        seen["empty_code"] = dlg.err["code"].text()
+        seen["no_lead"] = dlg.err["lead"].text()
+        seen["focus"] = QApplication.focusWidget() is dlg.code
+        qtbot.keyClicks(dlg.code, "NV14")
+        seen["after_typing"] = dlg.err["code"].text()
+        dlg.content.setFocus()
+        keys("Tổ chức hội thi “Gia đình hạnh phúc”")
+        dlg.lead.setFocus()
+        keys("Hội Liên hiệp")
+        press(qtbot, Qt.Key.Key_Tab)
+        dlg.due.setFocus()
+        keys("30/9/2026")
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+        if dlg.isVisible():
+            seen["left_open"] = [e.text() for e in dlg.err.values()]
+            QDialog.done(dlg, 0)
+
+    when_modal(fill)
+    qtbot.mouseClick(page.add_btn, Qt.MouseButton.LeftButton)
+    assert seen["suggested"] == "NV14"
+    assert seen["lead"] == ""
+    assert seen["empty_code"] == "Chưa nhập mã"
+    assert seen["no_lead"] == "Hãy chọn đơn vị chủ trì"
+    assert seen["focus"] and seen["after_typing"] == ""
+    assert "left_open" not in seen, seen.get("left_open")
+    task = {t.code: t for t in window.ws.repo.plan(2026).tasks}["NV14"]
+    assert (task.lead, task.due) == ("HLHPN", dt.date(2026, 9, 30))
+    # 9. the new task is selected and in view
+    rows = page.table.selectionModel().selectedRows()
+    assert [r.data(Qt.ItemDataRole.UserRole).code for r in rows] == ["NV14"]
+
+
+def test_unit_dialog_message_is_whole_and_its_example_is_a_unit_code(window, qtbot):
+    page = window.go_to("units")
+    seen = {}
+
+    def fill(dlg):
+        save = dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+        type_text(dlg.code, "Thôn 3")
+        type_text(dlg.name, "Thôn Đồng Tâm")
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+        label = dlg.err["code"]
+        seen["text"] = label.text()
+        seen["fits"] = label.height() >= label.heightForWidth(label.width())
+        dlg.code.selectAll()
+        qtbot.keyClicks(dlg.code, "THON3")
+        seen["after"] = label.text()
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+
+    when_modal(fill)
+    qtbot.mouseClick(page.add_btn, Qt.MouseButton.LeftButton)
+    assert "ví dụ THON1" in seen["text"] and "NV01" not in seen["text"]
+    assert seen["fits"] and seen["after"] == ""
+    # 9. units by name in Vietnamese order; the new one selected
+    names = [page.model.item(r, 1).text() for r in range(page.model.rowCount())]
+    from desktop_app.domain.text import sort_key
+
+    assert names == sorted(names, key=sort_key) and names[0].startswith("CLB")
+    selected = page.table.selectionModel().selectedRows()
+    assert [page.model.item(r.row(), 0).text() for r in selected] == ["THON3"]
+
+
+# ---- 9. a saved activity is selected and in view -------------------------------------------
+def test_new_activity_is_selected_and_scrolled_to(window, qtbot):
+    page = window.go_to("activities")
+    type_text(page.search, "không có gì như thế này")  # a filter that would hide it
+    title = "Nói chuyện chuyên đề về phòng chống bạo lực gia đình"
+
+    def fill(dlg):
+        qtbot.waitUntil(dlg.isActiveWindow)
+        type_text(dlg.title, title)
+        qtbot.keyClicks(dlg.total, "25")
+        dlg.start.setFocus()
+        keys("2/1/2026")  # the oldest: last in the list sorted by date, newest first
+        save_or_close(qtbot, dlg)
+
+    when_modal(fill)
+    qtbot.mouseClick(page.add_btn, Qt.MouseButton.LeftButton)
+    rows = page.table.selectionModel().selectedRows()
+    assert [r.data() for r in page.table.selectionModel().selectedRows(1)] == [title]
+    assert len(rows) == 1
+    rect = page.table.visualRect(rows[0])
+    assert page.table.viewport().rect().intersects(rect)

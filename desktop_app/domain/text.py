@@ -100,3 +100,14 @@ def sort_key(value: str | None) -> str:
 def units_by_name(units: dict[str, str]) -> list[tuple[str, str]]:
     """(code, name) pairs in Vietnamese order of the names, for lists the user picks from."""
     return sorted(units.items(), key=lambda kv: sort_key(kv[1]))
+
+
+# ---- search without marks ---------------------------------------------------------------
+_MARKS = re.compile("[\u0300-\u036f]")
+_D = str.maketrans({"đ": "d", "Đ": "d"})
+
+
+def fold(value: str | None) -> str:
+    """Text as search compares it: lower case, without tone or vowel marks, đ as d.
+    "Đồng Tâm", "đồng tâm" and "dong tam" all fold to "dong tam"."""
+    return _MARKS.sub("", unicodedata.normalize("NFD", (value or "").translate(_D).lower()))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.numbers import DATE_EXAMPLE, parse_vn_date, parse_vn_number
-from ..domain.text import clean, units_by_name
+from ..domain.text import clean, fold, units_by_name
 
 
 def to_qdate(d: dt.date | None) -> QDate:
@@ -278,11 +278,27 @@ class UnitCombo(QComboBox):
         self.set_code(current)
 
     def code(self) -> str | None:
+        """The unit chosen, or typed: its whole name, or a part only one unit's name holds
+        (without marks: "lien hiep" is the Hội Liên hiệp Phụ nữ)."""
+        i = self._typed_index()
+        return self.itemData(i) if i is not None else None
+
+    def _typed_index(self) -> int | None:
         text = self.currentText().strip()
         if not text:
             return None
         i = self.findText(text, Qt.MatchFlag.MatchFixedString)
-        return self.itemData(i) if i >= 0 else self.currentData()
+        if i >= 0:
+            return i
+        part = fold(text)
+        hits = [j for j in range(self.count()) if self.itemData(j) and part in fold(self.itemText(j))]
+        return hits[0] if len(hits) == 1 else None
+
+    def focusOutEvent(self, e):
+        super().focusOutEvent(e)
+        i = self._typed_index()
+        if i is not None and i != self.currentIndex() or (i is not None and self.currentText() != self.itemText(i)):
+            self.setCurrentIndex(i)  # the whole name shows what was understood
 
     def set_code(self, code: str | None) -> None:
         i = self.findData(code) if code else 0
