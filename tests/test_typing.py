@@ -320,3 +320,23 @@ def test_new_activity_is_selected_and_scrolled_to(window, qtbot):
     assert len(rows) == 1
     rect = page.table.visualRect(rows[0])
     assert page.table.viewport().rect().intersects(rect)
+
+
+def test_plan_dates_are_typed_and_an_impossible_one_is_refused(window, qtbot):
+    page = window.go_to("plan")
+    page.issued.setFocus()
+    page.issued.selectAll()
+    press(qtbot, Qt.Key.Key_Delete)
+    keys("31/2/2026")
+    qtbot.mouseClick(page.save_btn, Qt.MouseButton.LeftButton)
+    assert "không có ngày 31" in page.err.text() and page.issued.property("invalid")
+    page.issued.setFocus()
+    page.issued.selectAll()
+    keys("20.02.2026")
+    page.am_start.setFocus()
+    keys("10/11")
+    press(qtbot, Qt.Key.Key_Tab)
+    assert page.issued.text() == "20/02/2026" and page.am_start.text() == "10/11"
+    qtbot.mouseClick(page.save_btn, Qt.MouseButton.LeftButton)
+    plan = window.ws.repo.plan(2026)
+    assert (plan.issued_on, plan.action_month_start) == (dt.date(2026, 2, 20), "11-10")

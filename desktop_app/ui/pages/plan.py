@@ -5,9 +5,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from PySide6.QtCore import QDate, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,7 +26,7 @@ from ...domain.model import ContentSection, Deadline, Plan
 from ...domain.numbers import fmt_int, parse_vn_number
 from ...domain.text import clean
 from ...services import NoPlanError, ValidationError
-from ..widgets import DateEdit, ErrorLabel, LinesEdit, NumberEdit, SignerFields, ask, show_error
+from ..widgets import DateEdit, ErrorLabel, LinesEdit, MonthDayEdit, NumberEdit, SignerFields, ask, show_error
 from .base import Page
 
 
@@ -55,20 +54,6 @@ def text_to_contents(text: str) -> list[ContentSection]:
     return out
 
 
-class MonthDay(QDateEdit):
-    def __init__(self):
-        super().__init__()
-        self.setDisplayFormat("dd/MM")
-        self.setCalendarPopup(True)
-
-    def mmdd(self) -> str:
-        return f"{self.date().month():02d}-{self.date().day():02d}"
-
-    def set_mmdd(self, year: int, mmdd: str):
-        m, d = mmdd.split("-")
-        self.setDate(QDate(year, int(m), int(d)))
-
-
 class PlanPage(Page):
     title = "Kế hoạch"
 
@@ -82,7 +67,7 @@ class PlanPage(Page):
         self.title_edit = QLineEdit()
         self.number = QLineEdit()
         self.number.setPlaceholderText("ví dụ 45/KH-UBND (để trống để ghi tay)")
-        self.issued = DateEdit(optional=True)
+        self.issued = DateEdit(optional=True, label="ngày ban hành")
         self.legal = LinesEdit(placeholder="Mỗi dòng một căn cứ, ví dụ: Kế hoạch số 112/KH-UBND ngày 20/02/2026 của UBND tỉnh ...")
         self.purposes = LinesEdit(placeholder="Mỗi dòng một mục đích")
         self.requirements = LinesEdit(placeholder="Mỗi dòng một yêu cầu")
@@ -91,7 +76,8 @@ class PlanPage(Page):
         self.budget_text = LinesEdit(placeholder="Nguồn kinh phí thực hiện")
         self.budget_text.setMaximumHeight(70)
         self.budget = NumberEdit(placeholder="đồng")
-        self.am_start, self.am_end = MonthDay(), MonthDay()
+        self.am_start = MonthDayEdit(label="ngày bắt đầu Tháng hành động")
+        self.am_end = MonthDayEdit(label="ngày kết thúc Tháng hành động")
         self.theme = QLineEdit()
         self.deadlines = QTableWidget(0, 3)
         self.deadlines.setHorizontalHeaderLabels(["Báo cáo", "Hạn", "Gửi"])
@@ -185,7 +171,7 @@ class PlanPage(Page):
             w.textEdited.connect(self._draft_timer.start)
         for w in form_w.findChildren(QPlainTextEdit):
             w.textChanged.connect(self._draft_timer.start)
-        for w in form_w.findChildren(QDateEdit):
+        for w in form_w.findChildren(DateEdit):
             w.dateChanged.connect(self._draft_timer.start)
         self.deadlines.itemChanged.connect(self._draft_timer.start)
         self.deadlines.model().rowsRemoved.connect(self._draft_timer.start)
@@ -244,8 +230,10 @@ class PlanPage(Page):
         r = self.deadlines.rowCount()
         self.deadlines.insertRow(r)
         self.deadlines.setItem(r, 0, QTableWidgetItem(d.label if d else ""))
-        due = DateEdit()
+        due = DateEdit(label="hạn báo cáo")
+        due.default_year = self.ctx.year
         due.set_value(d.due if d else dt.date(self.ctx.year, 12, 10))
+        due.dateChanged.connect(self._draft_timer.start)
         self.deadlines.setCellWidget(r, 1, due)
         self.deadlines.setItem(r, 2, QTableWidgetItem(d.to or "" if d else ""))
 
@@ -282,6 +270,7 @@ class PlanPage(Page):
         self.contents.setPlainText(contents_to_text(plan.contents))
         self.budget_text.setPlainText(plan.budget_text or "")
         self.budget.setText(fmt_int(plan.budget_planned_vnd) if plan.budget_planned_vnd else "")
+        self.issued.default_year = year
         self.am_start.set_mmdd(year, plan.action_month_start)
         self.am_end.set_mmdd(year, plan.action_month_end)
         self.theme.setText(plan.action_month_theme or "")
@@ -325,7 +314,19 @@ class PlanPage(Page):
     def save_pending(self) -> bool:
         return self.save()
 
+    def date_errors(self) -> list[str]:
+        """Dates typed that are not real dates: the plan is not saved with them."""
+        fields = [self.issued, self.am_start, self.am_end] + [
+            self.deadlines.cellWidget(r, 1) for r in range(self.deadlines.rowCount())]
+        for w in fields:
+            w.mark_error(bool(w.error()))
+        return [w.error() for w in fields if w.error()]
+
     def save(self) -> bool:
+        problems = self.date_errors()
+        if problems:
+            self.err.show_error("Chưa lưu được: " + "; ".join(problems))
+            return False
         plan = self.form_plan()
         try:
             self.ctx.ws.save_plan_header(plan)

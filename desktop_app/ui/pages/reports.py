@@ -66,7 +66,7 @@ class ReportsPage(Page):
 
         self.number = QLineEdit()
         self.number.setPlaceholderText("ví dụ 120/BC-UBND (để trống để ghi tay)")
-        self.issued = DateEdit(optional=True)
+        self.issued = DateEdit(optional=True, label="ngày của văn bản")
         self.parts = {}
         form_w = QWidget()
         form = QFormLayout(form_w)
@@ -196,7 +196,9 @@ class ReportsPage(Page):
         return ReportText(
             year=shown.year if shown else self.ctx.year, period=shown.period if shown else self.kind,
             number=clean(self.number.text()),
-            issued_on=self.issued.value(), recipients=self.recipients.lines(), signer=self.signer.signer(),
+            # a date being typed, or not a real one, leaves the stored date as it was
+            issued_on=shown.issued_on if (shown and self.issued.error()) else self.issued.value(),
+            recipients=self.recipients.lines(), signer=self.signer.signer(),
             **{k: clean(w.toPlainText()) for k, w in self.parts.items()})
 
     def has_unsaved(self) -> bool:
@@ -215,6 +217,9 @@ class ReportsPage(Page):
         if self.kind == "plan" or self.loaded_text is None:
             return
         t = self.form_text()
+        problem = self.issued.error()
+        self.issued.mark_error(bool(problem))
+        self.message.show_error(problem and problem + " (ngày cũ được giữ cho đến khi sửa)")
         self.ctx.ws.save_report_text(t)
         self.loaded_text = t
         self.status_message.emit("Đã tự lưu nội dung báo cáo." if auto else "Đã lưu nội dung báo cáo.")
