@@ -11,6 +11,11 @@ from . import __version__
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 
+
+# What an import counts, in the words the officer uses.
+COUNTED = {"units": "đơn vị", "plans": "kế hoạch", "targets": "chỉ tiêu", "tasks": "nhiệm vụ",
+           "activities": "hoạt động", "reports": "báo cáo"}
+
 def build_parser() -> argparse.ArgumentParser:
     db = argparse.ArgumentParser(add_help=False)
     db.add_argument("--db", dest="db", default=argparse.SUPPRESS,
@@ -61,7 +66,7 @@ def run_command(args) -> int:
                 _err(f"Không tìm thấy tệp {args.file}")
                 return EXIT_USAGE
             counts = ws.import_file(args.file)
-            print("Đã nhập: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+            print("Đã nhập " + ", ".join(f"{v} {COUNTED.get(k, k)}" for k, v in counts.items()) + ".")
         elif args.command == "export":
             out = Path(args.out)
             if out.suffix.lower() == ".xlsx":

@@ -340,3 +340,29 @@ def test_plan_dates_are_typed_and_an_impossible_one_is_refused(window, qtbot):
     qtbot.mouseClick(page.save_btn, Qt.MouseButton.LeftButton)
     plan = window.ws.repo.plan(2026)
     assert (plan.issued_on, plan.action_month_start) == (dt.date(2026, 2, 20), "11-10")
+
+
+# ---- 6. "50%" in the targets grid; the message goes with the year ----------------------------
+def test_target_value_typed_with_percent_and_message_cleared_by_another_year(window, qtbot):
+    from PySide6.QtWidgets import QAbstractItemView
+
+    page = window.go_to("targets")
+    model, view = page.model, page.table
+    row = next(i for i, t in enumerate(model.targets) if t.code == "MT2.1")  # >= 27 %
+
+    def type_into_cell(text):
+        view.setCurrentIndex(model.index(row, 5))
+        qtbot.keyClick(view, Qt.Key.Key_F2)
+        editor = view.focusWidget()
+        editor.selectAll()
+        type_text(editor, text)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: view.state() == QAbstractItemView.State.NoState)
+
+    type_into_cell("50%")
+    assert {t.code: t for t in window.ws.repo.plan(2026).targets}["MT2.1"].actual == 50
+    assert page.message.text() == ""
+    type_into_cell("khoảng 30")
+    assert "không phải là số" in page.message.text()
+    window.ctx.set_year(2025)
+    assert page.message.text() == ""

@@ -35,14 +35,19 @@ def fmt_date(d: dt.date | None) -> str:
 _NUM_RE = re.compile(r"^[+-]?\d+([.,]\d+)?$")
 
 
-def parse_vn_number(text: str | None) -> float | None:
-    """Parse what an officer types: '26,05', '26.05', '1.234', '1.234,5', '5 000 000'.
+def parse_vn_number(text: str | None, percent: bool = False) -> float | None:
+    """Parse what an officer types: '26,05', '26.05', '1.234', '1.234,5', '5 000 000', and with
+    `percent` (a value counted in %) '50%' or '50 %' as 50.
 
     Returns None for an empty field; raises ValueError with a Vietnamese message otherwise.
     """
     if text is None:
         return None
     s = text.strip().replace("\u00a0", "").replace(" ", "")
+    if s.endswith("%"):
+        if not percent:
+            raise ValueError(f"'{text.strip()}': giá trị này không tính bằng %, hãy gõ số không kèm dấu %")
+        s = s[:-1]
     if not s:
         return None
     if "," in s and "." in s:

@@ -231,30 +231,40 @@ class MonthDayEdit(DateEdit):
 
 
 class VnNumberValidator(QValidator):
-    """Accepts what an officer types: 26,05 or 26.05 or 1.234; intermediate states allowed."""
+    """Accepts what an officer types: 26,05 or 26.05 or 1.234 (and 50% where a percent is
+    allowed); intermediate states allowed."""
+
+    def __init__(self, parent=None, percent: bool = False):
+        super().__init__(parent)
+        self.percent = percent
 
     def validate(self, text, pos):
         s = text.strip()
+        if self.percent and s.endswith("%"):
+            s = s[:-1].strip()
         if not s or s in ("-", "+"):
             return QValidator.State.Intermediate, text, pos
         if s[-1] in ",.":
             return QValidator.State.Intermediate, text, pos
         try:
-            parse_vn_number(s)
+            parse_vn_number(s, self.percent)
         except ValueError:
             return QValidator.State.Invalid, text, pos
         return QValidator.State.Acceptable, text, pos
 
 
 class NumberEdit(QLineEdit):
-    def __init__(self, parent=None, placeholder: str = ""):
+    def __init__(self, parent=None, placeholder: str = "", percent: bool = False):
         super().__init__(parent)
-        self.setValidator(VnNumberValidator(self))
+        self.setValidator(VnNumberValidator(self, percent))
         self.setPlaceholderText(placeholder)
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
 
+    def set_percent(self, on: bool) -> None:
+        self.validator().percent = on
+
     def value(self) -> float | None:
-        return parse_vn_number(self.text())
+        return parse_vn_number(self.text(), self.validator().percent)
 
 
 class UnitCombo(QComboBox):
