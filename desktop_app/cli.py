@@ -10,11 +10,10 @@ from . import __version__
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
-
-
 # What an import counts, in the words the officer uses.
 COUNTED = {"units": "đơn vị", "plans": "kế hoạch", "targets": "chỉ tiêu", "tasks": "nhiệm vụ",
            "activities": "hoạt động", "reports": "báo cáo"}
+
 
 def build_parser() -> argparse.ArgumentParser:
     db = argparse.ArgumentParser(add_help=False)
