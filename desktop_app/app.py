@@ -56,7 +56,10 @@ def make_app(argv=None):
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Bình đẳng giới")
     app.setOrganizationName("BinhDangGioi")
+    from .i18n import use_vietnamese
     from .resources import resource
+
+    use_vietnamese(app)  # Qt's own menus and buttons, month and day names, weeks from Monday
 
     qss = Path(__file__).parent / "ui" / "style.qss"
     if qss.exists():

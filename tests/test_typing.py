@@ -366,3 +366,77 @@ def test_target_value_typed_with_percent_and_message_cleared_by_another_year(win
     assert "không phải là số" in page.message.text()
     window.ctx.set_year(2025)
     assert page.message.text() == ""
+
+
+# ---- 3. Qt's own words in Vietnamese; Vietnamese calendar, weeks from Monday -------------------
+@POPUPS_OK
+def test_text_field_menu_buttons_and_calendar_are_vietnamese(window, qtbot):
+    from PySide6.QtCore import QLocale
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QMessageBox, QTableView, QToolButton
+
+    page = window.go_to("activities")
+    edit = page.search
+    QApplication.sendEvent(edit, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(5, 5),
+                                                   edit.mapToGlobal(QPoint(5, 5))))
+    menu = QApplication.activePopupWidget()
+    texts = [a.text().split("\t")[0] for a in menu.actions() if a.text()]
+    menu.close()
+    assert texts == ["&Hoàn tác", "&Làm lại", "Cắ&t", "&Sao chép", "&Dán", "Xóa", "Chọn tất cả"]
+
+    box = QMessageBox(QMessageBox.Icon.Question, "t", "x", QMessageBox.StandardButton.Yes
+                      | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel)
+    assert sorted(b.text() for b in box.buttons()) == sorted(["&Có", "&Không", "Hủy"])
+
+    assert QLocale().name() == "vi_VN"
+    page.date_from.setFocus()
+    press(qtbot, Qt.Key.Key_F4)
+    cal = page.date_from.calendar
+    month = cal.findChild(QToolButton, "qt_calendar_monthbutton").text()
+    header = [cal.findChild(QTableView).model().index(0, i).data() for i in range(7)]
+    cal.hide()
+    assert month.startswith("Tháng ")
+    assert header == ["Thứ 2", "Thứ 3", "Thứ 4", "Thứ 5", "Thứ 6", "Thứ 7", "CN"]
+
+
+def test_translation_source_compiles_with_pysides_lrelease(tmp_path):
+    from desktop_app.i18n import compile_catalogues
+
+    qm = compile_catalogues(tmp_path)[0]
+    from PySide6.QtCore import QTranslator
+
+    t = QTranslator()
+    assert t.load(str(qm))
+    assert t.translate("QWidgetTextControl", "Select All") == "Chọn tất cả"
+    assert t.translate("QPlatformTheme", "Cancel") == "Hủy"
+
+
+# ---- 10. the window fits the screen ----------------------------------------------------------
+def test_first_start_fills_the_screen_and_the_year_box_is_whole(window, qtbot):
+    screen = window.screen().availableGeometry()
+    assert window.isMaximized()
+    qtbot.waitUntil(lambda: window.frameGeometry().height() <= screen.height() + 1)
+    assert screen.contains(window.geometry())
+    box = window.year_box
+    texts = [box.itemText(i) for i in range(box.count())]
+    assert any("(chưa có kế hoạch)" in t for t in texts), texts
+    longest = max(texts, key=box.fontMetrics().horizontalAdvance)
+    assert box.width() >= box.fontMetrics().horizontalAdvance(longest) + 20
+
+
+# ---- 14. a short guide, F1 -------------------------------------------------------------------
+def test_f1_opens_the_guide_and_its_steps_open_their_pages(window, qtbot):
+    seen = {}
+
+    def look(dlg):
+        seen["text"] = dlg.browser.toPlainText()
+        from PySide6.QtCore import QUrl
+
+        dlg.browser.anchorClicked.emit(QUrl("trang:tasks"))
+
+    when_modal(look)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    order = ["Cài đặt", "Kế hoạch", "Nhiệm vụ", "Hoạt động", "Tháng hành động", "Báo cáo", "Sao lưu"]
+    at = [seen["text"].find(word + ":") for word in order]
+    assert -1 not in at and at == sorted(at), at
+    assert window.stack.currentWidget() is window.pages["tasks"]
