@@ -440,3 +440,50 @@ def test_f1_opens_the_guide_and_its_steps_open_their_pages(window, qtbot):
     at = [seen["text"].find(word + ":") for word in order]
     assert -1 not in at and at == sorted(at), at
     assert window.stack.currentWidget() is window.pages["tasks"]
+
+
+# ---- 12. the dashboard's chart and empty states -------------------------------------------------
+def test_one_objective_is_a_bar_not_a_block_and_empty_states_say_what_to_do(window, qtbot):
+    dash = window.go_to("dashboard")
+    chart = dash.chart
+    chart.set_data(["Chỉ tiêu riêng của địa phương"], [("Đạt", [3]), ("Không đạt", [1]), ("Chưa có", [2])])
+    chart.resize(600, 300)
+    assert chart.row_height() <= chart.MAX_ROW
+    chart.set_data([], [])
+    assert "Vào trang Chỉ tiêu" in chart.empty_text
+
+    am = window.go_to("action_month")
+    assert am.empty.isHidden()  # the demo's month has activities
+    window.ws.repo.db.execute("delete from activities")  # a year whose month has none yet
+    window.ctx.notify()
+    assert am.empty.isVisible() and "Chưa có hoạt động nào trong Tháng hành động" in am.empty.text()
+    acts = window.go_to("activities")
+    assert acts.hint_box.isVisible() and "chưa có hoạt động nào" in acts.empty_hint.text()
+
+
+# ---- 13. no budget source chosen for the officer; printed under a proper heading ------------------
+def test_budget_source_starts_unchosen_and_prints_as_nguon_khac(window, qtbot, tmp_path):
+    import pdfcheck
+
+    title = "Hỗ trợ sinh kế cho phụ nữ nghèo"
+    seen = {}
+
+    def fill(dlg):
+        qtbot.waitUntil(dlg.isActiveWindow)
+        seen["source"] = (dlg.source.currentIndex(), dlg.source.currentText())
+        type_text(dlg.title, title)
+        qtbot.keyClicks(dlg.total, "20")
+        dlg.start.setFocus()
+        keys("20/11/2026")
+        dlg.budget.setFocus()
+        keys("7.000.000")
+        save_or_close(qtbot, dlg)
+
+    when_modal(fill)
+    window.new_activity()
+    assert seen["source"] == (-1, "")
+    assert saved_activity(window, title).budget_source is None
+    out = tmp_path / "nam.pdf"
+    window.ws.build_document(2026, "year", out)
+    text = pdfcheck.text(out)
+    assert "Nguồn khác" in text and "Không ghi nguồn" not in text

@@ -93,6 +93,7 @@ class ActivityDialog(QDialog):
         self.outputs_other = QLineEdit()
         self.budget = NumberEdit(placeholder="đồng")
         self.source = QComboBox()
+        self.source.setPlaceholderText("Chọn nguồn kinh phí")  # no choice made for the officer
         for k, v in BUDGET_SOURCES.items():
             self.source.addItem(v, k)
         self.notes = QPlainTextEdit()
@@ -222,7 +223,7 @@ class ActivityDialog(QDialog):
         self.broadcasts.setValue(a.broadcasts)
         self.outputs_other.setText(a.outputs_other or "")
         self.budget.setText("" if a.budget_vnd is None else f"{a.budget_vnd:,}".replace(",", "."))
-        self.source.setCurrentIndex(max(0, self.source.findData(a.budget_source)))
+        self.source.setCurrentIndex(self.source.findData(a.budget_source) if a.budget_source else -1)
         self.notes.setPlainText(a.notes or "")
 
     def activity(self) -> Activity:

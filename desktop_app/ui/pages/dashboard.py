@@ -65,7 +65,8 @@ class DashboardPage(Page):
         mid = QHBoxLayout()
         box = QGroupBox("Chỉ tiêu theo mục tiêu")
         bl = QVBoxLayout(box)
-        self.chart = StackedBars()
+        self.chart = StackedBars(empty_text="Chưa có chỉ tiêu nào. Vào trang Chỉ tiêu để thêm chỉ tiêu của năm; "
+                                            "cuối kỳ gõ số đạt được để biết chỉ tiêu nào đạt.")
         bl.addWidget(self.chart)
         mid.addWidget(box, 3)
         right = QVBoxLayout()
@@ -100,7 +101,8 @@ class DashboardPage(Page):
             "Bước đầu tiên: vào trang Cài đặt nhập tên cơ quan, địa danh và người ký (in ở đầu mọi văn bản). ")
         if not self.ctx.ws.has_plan(year):
             self.note.setText(first_steps + f"Năm {year} chưa có kế hoạch. Vào trang Kế hoạch để tạo mới "
-                              "hoặc sao chép kế hoạch năm trước.")
+                              "hoặc sao chép kế hoạch năm trước. Trợ giúp → Hướng dẫn sử dụng (F1) nói các "
+                              "bước của cả năm.")
             for c in (self.c_acts, self.c_people, self.c_targets, self.c_overdue, self.c_am, self.c_money):
                 c.set("-")
             self.chart.set_data([], [])
