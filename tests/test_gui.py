@@ -173,7 +173,10 @@ def test_report_page_builds_preview(window, qtbot):
         qtbot.mouseClick(page.preview_btn, Qt.MouseButton.LeftButton)
     assert blocker.args[0] >= 3
     assert page.preview.page_count() == blocker.args[0]
-    assert page.preview.pages[0].pixmap().width() > 500
+    # fitted to the pane's width, zoomed with +
+    assert page.preview.pages[0].pixmap().width() == page.preview.fit_width()
+    qtbot.mouseClick(page.preview.zoom_in_btn, Qt.MouseButton.LeftButton)
+    assert page.preview.pages[0].pixmap().width() > page.preview.fit_width()
 
 
 def test_report_text_saved_and_printed(window, qtbot, tmp_path):

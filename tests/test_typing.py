@@ -487,3 +487,29 @@ def test_budget_source_starts_unchosen_and_prints_as_nguon_khac(window, qtbot, t
     window.ws.build_document(2026, "year", out)
     text = pdfcheck.text(out)
     assert "Nguồn khác" in text and "Không ghi nguồn" not in text
+
+
+# ---- 11. the report page previews by itself, fits the width, has room to write ------------------
+def test_report_preview_comes_by_itself_fits_and_follows_the_year(window, qtbot):
+    window.showNormal()
+    window.resize(1366, 728)  # the work area of a 1366x768 screen
+    qtbot.waitUntil(lambda: window.width() == 1366)
+    page = window.go_to("reports")
+    with qtbot.waitSignal(page.preview_ready, timeout=30000):
+        page.kinds.setCurrentRow(2)  # choosing the year-end report is enough
+    assert page.preview.page_count() >= 3
+    assert page.preview.pages[0].pixmap().width() == page.preview.fit_width()
+    qtbot.mouseClick(page.preview.zoom_in_btn, Qt.MouseButton.LeftButton)
+    assert page.preview.pages[0].pixmap().width() > page.preview.fit_width()
+    qtbot.mouseClick(page.preview.fit_btn, Qt.MouseButton.LeftButton)
+    assert page.preview.pages[0].pixmap().width() == page.preview.fit_width()
+    # room to write paragraphs; the number's hint is whole
+    box = page.parts["situation"]
+    assert box.width() >= 480 and box.height() >= 100
+    hint = page.number.placeholderText()
+    assert page.number.width() >= page.number.fontMetrics().horizontalAdvance(hint) + 12
+    # another year: a new preview, not an empty grey pane
+    with qtbot.waitSignal(page.preview_ready, timeout=30000):
+        window.ctx.set_year(2025)
+    assert page.preview.page_count() >= 1
+    assert str(2025) in page.info.text()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -39,7 +40,7 @@ FILE_NAMES = {"plan": "Ke-hoach", "mid_year": "Bao-cao-6-thang", "year": "Bao-ca
 
 def _render_job(data, margins, out):
     render_document(data, out, margins)
-    return str(out), render_pages(str(out), dpi=80)
+    return str(out), render_pages(str(out), dpi=110)  # sharp when zoomed in; fitted to the pane
 
 
 class ReportsPage(Page):
@@ -70,6 +71,8 @@ class ReportsPage(Page):
         self.parts = {}
         form_w = QWidget()
         form = QFormLayout(form_w)
+        # each label over its box: the boxes take the pane's whole width for whole paragraphs
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow("Số, ký hiệu", self.number)
         form.addRow("Ngày", self.issued)
         for key, label in (("situation", "Đặc điểm tình hình"), ("strengths", "Ưu điểm"),
@@ -77,7 +80,7 @@ class ReportsPage(Page):
                            ("directions", "Phương hướng kỳ tới"), ("recommendations", "Kiến nghị, đề xuất")):
             w = QPlainTextEdit()
             w.setTabChangesFocus(True)
-            w.setMinimumHeight(70)
+            w.setMinimumHeight(110)
             self.parts[key] = w
             form.addRow(label, w)
         self.recipients = LinesEdit(placeholder="Mỗi dòng một nơi nhận")
@@ -127,17 +130,27 @@ class ReportsPage(Page):
         rl.addLayout(buttons)
         rl.addWidget(self.progress)
         rl.addWidget(self.message)
-        rl.addWidget(self.info)
+        info_row = QHBoxLayout()  # what is shown, and how big
+        info_row.addWidget(self.info, 1)
+        info_row.addWidget(self.preview.zoom_bar())
+        rl.addLayout(info_row)
         rl.addWidget(self.preview, 1)
 
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(right)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([10_000, 10_000])  # half each: paragraphs to write, the page fitted beside
         self.outer.addWidget(split, 1)
 
         self.kinds.currentRowChanged.connect(self._kind_changed)
+        # The preview follows the chosen document and year by itself, built in the background.
+        self._generation = 0
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(250)
+        self._preview_timer.timeout.connect(self._auto_preview)
         # Typed parts are stored a moment after typing stops: a power cut costs a sentence at most.
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
@@ -165,6 +178,16 @@ class ReportsPage(Page):
         self.pdf_path = None
         self.info.setText("")
         self._load_text()
+        self._preview_soon()
+
+    def _preview_soon(self):
+        if self.ctx.ws.has_plan(self.ctx.year):
+            self.preview.set_message("Đang dựng bản xem trước...")
+            self._preview_timer.start()
+
+    def _auto_preview(self):
+        if self.isVisible():
+            self.build_preview(auto=True)
 
     def refresh(self):
         self._load_text()
@@ -174,6 +197,8 @@ class ReportsPage(Page):
         for b in (self.preview_btn, self.print_btn, self.pdf_btn, self.docx_btn, self.xlsx_btn):
             b.setEnabled(has_plan)
         self.info.setText("" if has_plan else f"Năm {self.ctx.year} chưa có kế hoạch: chưa có gì để in.")
+        self.preview.set_message("" if has_plan else f"Năm {self.ctx.year} chưa có kế hoạch: chưa có gì để xem.")
+        self._preview_soon()
 
     def _load_text(self):
         is_plan = self.kind == "plan"
@@ -223,11 +248,13 @@ class ReportsPage(Page):
         self.ctx.ws.save_report_text(t)
         self.loaded_text = t
         self.status_message.emit("Đã tự lưu nội dung báo cáo." if auto else "Đã lưu nội dung báo cáo.")
+        if auto:
+            self._preview_soon()  # the preview shows what was typed
 
     # ---- documents ---------------------------------------------------------------------
-    def _data(self):
+    def _data(self, auto: bool = False):
         if self.has_unsaved():
-            self.save_text()
+            self.save_text(auto=auto)
         try:
             return self.ctx.ws.document_data(self.ctx.year, self.kind), self.ctx.ws.page_settings()
         except NoPlanError as exc:
@@ -240,16 +267,21 @@ class ReportsPage(Page):
         for b in (self.preview_btn, self.print_btn, self.pdf_btn, self.docx_btn, self.xlsx_btn):
             b.setEnabled(not on)
 
-    def build_preview(self, then=None):
-        got = self._data()
+    def build_preview(self, then=None, auto: bool = False):
+        got = self._data(auto)
         if not got:
             return
         data, margins = got
         out = Path(self._tmpdir.name) / f"{FILE_NAMES[self.kind]}-{self.ctx.year}.pdf"
         self._busy(True)
         self.message.show_error(None)
+        self._preview_timer.stop()
+        self._generation += 1
+        generation = self._generation
 
         def done(result):
+            if not shiboken6.isValid(self) or generation != self._generation:
+                return  # the page is gone, or a newer preview is on its way
             self._busy(False)
             self.pdf_path, images = result
             self.preview.set_pages(images)
@@ -261,6 +293,8 @@ class ReportsPage(Page):
         run_in_thread(_render_job, data, margins, out, on_done=done, on_error=self._failed)
 
     def _failed(self, exc, tb):
+        if not shiboken6.isValid(self):
+            return
         self._busy(False)
         self.message.show_error(f"Không tạo được văn bản: {exc}")
         self.failed.emit(f"{exc}\n{tb}")
