@@ -178,6 +178,7 @@ class ActivityDialog(QDialog):
         top = QHBoxLayout()
         left = QVBoxLayout()
         left.addLayout(form)
+        left.addStretch(1)  # spare height below the form, not between its rows
         right = QVBoxLayout()
         right.addWidget(people)
         right.addWidget(mats)

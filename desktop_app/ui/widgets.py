@@ -77,7 +77,9 @@ class DateEdit(QLineEdit):
         self.calendar_action.triggered.connect(self.show_calendar)
         if optional:
             self.setClearButtonEnabled(True)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("00/00/00000") + (64 if optional else 40))
+        fm = self.fontMetrics()  # room for the date or the hint, the calendar and the clear buttons
+        self.setMinimumWidth(max(fm.horizontalAdvance("00/00/00000"), fm.horizontalAdvance(self.placeholderText()))
+                             + (52 if optional else 32))
         self.textChanged.connect(self._text_changed)
         self.editingFinished.connect(self._finished)
 
