@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 import time
 import traceback
 from pathlib import Path
@@ -106,7 +107,11 @@ def run_gui(db: str | None = None, demo: bool = False, self_test: bool = False) 
 
         sys.excepthook = fail
     state = {"code": 0, "ws": None}
-    folder = db_path.parent if (explicit and not demo) else data_dir()
+    # The demo and the self-test work in a folder of their own, removed at the end: they leave
+    # nothing in the temp folder and never touch the real user's window settings.
+    scratch = tempfile.TemporaryDirectory(prefix="bdg-demo-", ignore_cleanup_errors=True) \
+        if (demo or self_test) else None
+    folder = Path(scratch.name) if scratch else (db_path.parent if explicit else data_dir())
     win = MainWindow(None, _qt_settings(folder))
     if instance is not None:
         instance.activate.connect(lambda: (win.showNormal(), win.raise_(), win.activateWindow()))
@@ -117,13 +122,12 @@ def run_gui(db: str | None = None, demo: bool = False, self_test: bool = False) 
             print(f"window shown after {process_age_ms():.0f} ms", flush=True)
 
     def open_data():
-        from .services import Workspace, create_demo_database
-        from .store.errors import StoreError
+        from .services import StoreError, Workspace, create_demo_database
 
         path = db_path
         try:
             if demo or (self_test and not explicit):
-                path = create_demo_database()
+                path = create_demo_database(scratch.name)
             elif not self_test and not _recover_if_damaged(path):
                 state["code"] = 2
                 win.close()
@@ -158,6 +162,9 @@ def run_gui(db: str | None = None, demo: bool = False, self_test: bool = False) 
         ws.close()
     if instance is not None:
         instance.release()
+    if scratch is not None:
+        del win
+        scratch.cleanup()
     return state["code"] if state["code"] else code
 
 

@@ -1,4 +1,6 @@
-"""The commands: import, export, report. Thin over services; exit codes as the contract says."""
+"""The commands (import, export, report, ...): thin over services; exit codes as the contract
+says. A command never ends in an unhandled exception: in the windowed Windows .exe that would
+open a modal box and block whoever called it."""
 
 from __future__ import annotations
 
@@ -6,13 +8,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import __version__
+from . import APP_NAME, __version__
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
-
-# What an import counts, in the words the officer uses.
-COUNTED = {"units": "đơn vị", "plans": "kế hoạch", "targets": "chỉ tiêu", "tasks": "nhiệm vụ",
-           "activities": "hoạt động", "reports": "báo cáo"}
+REPORT_KINDS = ["year", "mid_year", "action_month", "plan", "q1", "q2", "q3", "q4", "nine_month"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -22,7 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="desktop_app", parents=[db],
         description="Quản lý công tác bình đẳng giới và vì sự tiến bộ của phụ nữ cấp xã.")
-    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     p.add_argument("--demo", action="store_true", help="mở chương trình trên bản sao dữ liệu mẫu")
     p.add_argument("--self-test", action="store_true", help="tự kiểm tra giao diện rồi thoát")
     sub = p.add_subparsers(dest="command")
@@ -33,8 +32,10 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--year", type=int)
     rep = sub.add_parser("report", parents=[db], help="in kế hoạch hoặc báo cáo ra PDF/Word")
     rep.add_argument("--year", type=int, required=True)
-    rep.add_argument("--kind", required=True, choices=["year", "mid_year", "action_month", "plan"])
+    rep.add_argument("--kind", required=True, choices=REPORT_KINDS)
     rep.add_argument("--out", required=True)
+    his = sub.add_parser("history", parents=[db], help="lịch sử thay đổi, mới nhất trước")
+    his.add_argument("--limit", type=int, help="chỉ in N dòng mới nhất")
     return p
 
 
@@ -42,48 +43,96 @@ def _err(msg: str) -> None:
     print(msg, file=sys.stderr)
 
 
-def _workspace(args):
+class UsageError(Exception):
+    """The command was called wrongly: the message says how to call it (exit 2)."""
+
+
+def _workspace(args, create: bool):
+    """The database the command works on. A command that only reads (export, report) never
+    creates a database: a mistyped --db is said so. A damaged file is refused before anything
+    is written into it."""
     from .paths import default_db_path
     from .services import Workspace
 
-    return Workspace(getattr(args, "db", None) or default_db_path())
+    return Workspace(getattr(args, "db", None) or default_db_path(), create=create, check=True)
+
+
+def cmd_import(args) -> int:
+    if not Path(args.file).is_file():
+        raise UsageError(f"Không tìm thấy tệp {args.file}")
+    ws = _workspace(args, create=True)
+    try:
+        counts = ws.import_file(args.file)
+    finally:
+        ws.close()
+    print(f"Đã nhập: {describe_counts(counts)}")
+    return EXIT_OK
+
+
+def cmd_export(args) -> int:
+    out = Path(args.out)
+    if out.suffix.lower() == ".xlsx" and args.year is None:
+        raise UsageError("Xuất Excel cần --year N")
+    ws = _workspace(args, create=False)
+    try:
+        if out.suffix.lower() == ".xlsx":
+            ws.export_xlsx(out, args.year)
+        else:
+            ws.export_json(out, args.year)
+    finally:
+        ws.close()
+    print(f"Đã xuất {out}")
+    return EXIT_OK
+
+
+def cmd_report(args) -> int:
+    out = Path(args.out)
+    if out.suffix.lower() not in (".pdf", ".docx"):
+        raise UsageError("Tệp kết quả phải có đuôi .pdf hoặc .docx")
+    ws = _workspace(args, create=False)
+    try:
+        ws.build_document(args.year, args.kind, out)
+    finally:
+        ws.close()
+    print(f"Đã tạo {out}")
+    return EXIT_OK
+
+
+def cmd_history(args) -> int:
+    """One line per entry, newest first: when | who | what | which record."""
+    if args.limit is not None and args.limit < 1:
+        raise UsageError("--limit phải là số nguyên dương")
+    ws = _workspace(args, create=False)
+    try:
+        entries = ws.history(limit=args.limit)
+    finally:
+        ws.close()
+    for e in entries:
+        print(e.line())
+    if not entries:
+        print("Chưa có thay đổi nào được ghi lại.")
+    return EXIT_OK
+
+
+COMMANDS = {"import": cmd_import, "export": cmd_export, "report": cmd_report, "history": cmd_history}
+
+COUNT_WORDS = {"units": "đơn vị", "plans": "kế hoạch", "targets": "chỉ tiêu", "tasks": "nhiệm vụ",
+               "activities": "hoạt động", "reports": "báo cáo", "added": "thêm", "updated": "cập nhật"}
+
+
+def describe_counts(counts: dict) -> str:
+    """'15 đơn vị, 1 kế hoạch, 6 chỉ tiêu, ...' for the importer's counts."""
+    return ", ".join(f"{v} {COUNT_WORDS.get(k, k)}" for k, v in counts.items())
 
 
 def run_command(args) -> int:
-    from .services import NoPlanError
-    from .store.errors import StoreError, ValidationError
-    from .store.exchange import PackageFileError
+    from .services import NoPlanError, PackageFileError, StoreError, ValidationError, user_message
 
     try:
-        ws = _workspace(args)
-    except StoreError as exc:
+        return COMMANDS[args.command](args)
+    except UsageError as exc:
         _err(str(exc))
         return EXIT_USAGE
-    try:
-        if args.command == "import":
-            if not Path(args.file).is_file():
-                _err(f"Không tìm thấy tệp {args.file}")
-                return EXIT_USAGE
-            counts = ws.import_file(args.file)
-            print("Đã nhập " + ", ".join(f"{v} {COUNTED.get(k, k)}" for k, v in counts.items()) + ".")
-        elif args.command == "export":
-            out = Path(args.out)
-            if out.suffix.lower() == ".xlsx":
-                if args.year is None:
-                    _err("Xuất Excel cần --year N")
-                    return EXIT_USAGE
-                ws.export_xlsx(out, args.year)
-            else:
-                ws.export_json(out, args.year)
-            print(f"Đã xuất {out}")
-        elif args.command == "report":
-            out = Path(args.out)
-            if out.suffix.lower() not in (".pdf", ".docx"):
-                _err("Tệp kết quả phải có đuôi .pdf hoặc .docx")
-                return EXIT_USAGE
-            ws.build_document(args.year, args.kind, out)
-            print(f"Đã tạo {out}")
-        return EXIT_OK
     except PackageFileError as exc:
         _err(str(exc))
         return EXIT_USAGE
@@ -98,8 +147,30 @@ def run_command(args) -> int:
     except StoreError as exc:
         _err(str(exc))
         return EXIT_USAGE
-    finally:
-        ws.close()
+    except Exception as exc:  # noqa: BLE001 - sorted below; a bug is said to be one
+        msg = user_message(exc, getattr(args, "out", None))
+        if msg:
+            _err(msg)
+            return EXIT_USAGE
+        log = _log_bug(exc)
+        _err(f"Lỗi ngoài dự kiến của chương trình ({type(exc).__name__}); dữ liệu đã lưu không bị ảnh hưởng."
+             + (f" Chi tiết đã ghi vào {log}; hãy gửi tệp này cho người hỗ trợ." if log else ""))
+        return EXIT_REFUSED
+
+
+def _log_bug(exc: BaseException) -> Path | None:
+    import traceback
+
+    from .paths import data_dir
+
+    try:
+        log = data_dir() / "loi.log"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with open(log, "a", encoding="utf-8") as fh:
+            fh.write("".join(traceback.format_exception(exc)) + "\n")
+        return log
+    except OSError:
+        return None
 
 
 def _windows_std_streams() -> None:

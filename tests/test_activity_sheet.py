@@ -118,3 +118,81 @@ def test_a_row_of_another_year_is_refused(loaded, sheet, example):
     with pytest.raises(ValidationError) as exc:
         loaded.import_activity_sheet(sheet, 2019)
     assert exc.value.messages[0].startswith(f"Mã {first.id} là một hoạt động của năm 2020")
+
+
+# ---- Issue 10 item 9: what a user typed is never a formula in any sheet ------------------------
+
+HOSTILE = ["=1+1", "+1+2", "-3+4", "@SUM(A1:A2)", '=HYPERLINK("http://example.com";"bấm")', "=cmd|' /C calc'!A0",
+           "a\t=b"]
+
+
+@pytest.fixture
+def hostile(example, tmp_path):
+    import copy
+
+    from desktop_app.services import Workspace
+    from desktop_app.store.exchange import import_package
+
+    pkg = copy.deepcopy(example)
+    plan = pkg["plans"][0]
+    for a, text in zip(plan["activities"], HOSTILE):
+        a["title"] = text
+        a["location"] = text
+        a["notes"] = text
+    pkg["units"][0]["name"] = "=Bộ phận Lao động"
+    plan["targets"][0]["text"] = "-Cán bộ được phổ biến"
+    plan["tasks"][0]["content"] = "=Tham mưu kế hoạch"
+    plan["tasks"][0]["result"] = "+Đã ban hành"
+    ws = Workspace(tmp_path / "hostile.db")
+    import_package(ws.repo, pkg)
+    yield ws
+    ws.close()
+
+
+def test_typed_text_is_a_text_cell_never_a_formula(hostile, tmp_path):
+    import zipfile
+    from xml.etree import ElementTree as ET
+
+    out = tmp_path / "so-lieu.xlsx"
+    hostile.export_xlsx(out, 2019)
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+    kinds: dict[str, set] = {}
+    with zipfile.ZipFile(out) as z:
+        for name in z.namelist():
+            if not name.startswith("xl/worksheets/sheet"):
+                continue
+            for c in ET.fromstring(z.read(name)).iter(f"{{{ns['m']}}}c"):
+                assert c.find("m:f", ns) is None, (name, c.get("r"))  # no formula anywhere
+                text = "".join(t.text or "" for t in c.iterfind(".//m:t", ns))
+                kinds.setdefault(text, set()).add(c.get("t"))
+    for text in ("=1+1", "+1+2", "-3+4", "@SUM(A1:A2)", "=Bộ phận Lao động", "-Cán bộ được phổ biến",
+                 "=Tham mưu kế hoạch", "+Đã ban hành", '=HYPERLINK("http://example.com";"bấm")'):
+        assert kinds.get(text) == {"inlineStr"}, text
+    wb = openpyxl.load_workbook(out)
+    titles = [r[3] for r in wb["Hoạt động"].iter_rows(min_row=2, values_only=True)]
+    assert set(HOSTILE) <= set(titles)
+    assert all(c.data_type == "s" for row in wb["Hoạt động"].iter_rows(min_row=2, max_col=8) for c in row
+               if isinstance(c.value, str))
+
+
+def test_hostile_sheet_reimports_unchanged(hostile, tmp_path):
+    out = tmp_path / "so-lieu.xlsx"
+    hostile.export_xlsx(out, 2019)
+    before = dump_db(hostile.db)
+    assert hostile.import_activity_sheet(out, 2019) == {"added": 0, "updated": 24}
+    assert dump_db(hostile.db) == before
+
+
+@pytest.mark.skipif(__import__("shutil").which("soffice") is None, reason="LibreOffice not installed")
+def test_libreoffice_shows_typed_text_not_a_result(hostile, tmp_path):
+    import csv
+    import subprocess
+
+    out = tmp_path / "so-lieu.xlsx"
+    hostile.export_xlsx(out, 2019)
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to",
+                    "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", str(tmp_path), str(out)],
+                   check=True, capture_output=True, timeout=120)
+    rows = list(csv.reader((tmp_path / "so-lieu.csv").open(encoding="utf-8")))
+    titles = [r[3] for r in rows[1:]]
+    assert set(HOSTILE) <= set(titles), titles[:8]

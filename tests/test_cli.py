@@ -96,5 +96,5 @@ def test_import_message_is_all_vietnamese(tmp_path):
 
     r = run("import", EXAMPLE, "--db", tmp_path / "a.db")
     assert r.returncode == 0
-    assert re.match(r"Đã nhập \d+ đơn vị, \d+ kế hoạch, \d+ chỉ tiêu, \d+ nhiệm vụ, \d+ hoạt động", r.stdout)
+    assert re.match(r"Đã nhập:? \d+ đơn vị, \d+ kế hoạch, \d+ chỉ tiêu, \d+ nhiệm vụ, \d+ hoạt động", r.stdout)
     assert not re.search(r"units|plans|targets|tasks|activities|reports", r.stdout)

@@ -214,9 +214,25 @@ def test_unit_in_use_cannot_be_deleted(window, qtbot):
     page = window.go_to("units")
     row = next(i for i, u in enumerate(page.units) if u.code == "HLHPN")
     page.table.selectRow(row)
-    when_modal(lambda box: box.accept())
-    page.delete()
-    assert "HLHPN" in window.ws.repo.unit_names()
+    seen = {}
+    when_modal(lambda box: (seen.setdefault("text", box.text()), box.accept()))
+    qtbot.mouseClick(page.del_btn, Qt.MouseButton.LeftButton)
+    assert "đã được dùng" in seen["text"] and "Ngừng" in seen["text"]
+    assert "HLHPN" in window.ws.unit_names()
+
+
+def test_unused_unit_is_deleted_after_yes(window, qtbot):
+    from desktop_app.domain.model import Unit
+
+    window.ws.save_unit(Unit("THON9", "Thôn 9", "village", True))
+    window.ctx.notify()
+    page = window.go_to("units")
+    page.refresh()
+    page.table.selectRow(next(i for i, u in enumerate(page.units) if u.code == "THON9"))
+    when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    qtbot.mouseClick(page.del_btn, Qt.MouseButton.LeftButton)
+    assert "THON9" not in window.ws.unit_names()
+    assert window.undo_action.isEnabled()
 
 
 def test_window_remembers_page(window, qtbot, tmp_path):
@@ -578,10 +594,10 @@ def test_activities_from_an_excel_sheet_through_the_page(window, qtbot, tmp_path
     wb.save(sheet)
     page = window.go_to("activities")
     before = page.model.total_count()
-    from desktop_app.ui import main_window
+    from desktop_app.ui.flows import imports
 
     asked = []
-    monkeypatch.setattr(main_window, "QFileDialog", type("Fake", (), {"getOpenFileName": staticmethod(
+    monkeypatch.setattr(imports, "QFileDialog", type("Fake", (), {"getOpenFileName": staticmethod(
         lambda parent, title, folder, kinds: asked.append(title) or (str(sheet), kinds))}))
     qtbot.mouseClick(page.sheet_btn, Qt.MouseButton.LeftButton)  # the real button, then the file dialog
     qtbot.waitUntil(lambda: getattr(window, "last_import", None) is not None, timeout=10000)
@@ -651,3 +667,31 @@ def test_plan_draft_is_dropped_by_hoan_tac_and_by_bo_ban_nhap(window, qtbot):
     assert page.draft_box.isVisible()
     qtbot.mouseClick(page.drop_draft_btn, Qt.MouseButton.LeftButton)
     assert window.ws.plan_draft(2026) is None and not page.draft_box.isVisible()
+
+
+def test_printing_without_signer_warns_first(window, qtbot):
+    """Issue 11: before printing, the officer is told that no signer is set and what is missing."""
+    ws = window.ws
+    plan = ws.repo.plan(2026)
+    plan.signer = None
+    plan.requirements = []
+    ws.save_plan_header(plan)
+    ws.save_settings(ws.repo.office(), {"default_signer": None})
+    page = window.go_to("reports")
+    page.kinds.setCurrentRow(0)  # Kế hoạch
+    assert page.kind == "plan"
+    asked = []
+
+    def answer(box):
+        asked.append(box.text())
+        box.button(QMessageBox.StandardButton.No).click()  # "Không": go back and fill it in
+
+    when_modal(answer)
+    qtbot.mouseClick(page.print_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    assert "người ký" in asked[0] and "Yêu cầu" in asked[0]
+    qtbot.wait(50)
+    assert page.pdf_path is None  # nothing printed
+    with qtbot.waitSignal(page.preview_ready, timeout=30000):
+        qtbot.mouseClick(page.preview_btn, Qt.MouseButton.LeftButton)
+    assert "người ký" in page.info.text()

@@ -44,8 +44,8 @@ def test_year_report_shows_every_expected_figure(year_pdf, expected, example):
         i = t.index(row_start)
         assert verdict in t[i:i + 400].split("Mục tiêu")[0], code
     assert "2,5 tin, bài/quý" in t  # a decimal the Vietnamese way
-    # overdue tasks are named
-    assert "NV3:" in t and "NV5:" in t
+    # the report is dated 05/12/2019: NV3 (due 31/12) and NV5 (due 15/12) were not yet overdue
+    assert "quá hạn" not in t and "NV3:" not in t and "NV5:" not in t
     # the typed parts and the signer
     assert "Kinh phí còn hạn chế." in t
     assert "Đề nghị UBND huyện hỗ trợ tài liệu tuyên truyền." in t
@@ -116,7 +116,7 @@ def test_plan_contains_every_part(loaded, example, tmp_path):
         assert r.rstrip(".;") in t
     for code in {task["lead"] for task in plan["tasks"]} | {p for task in plan["tasks"] for p in task["partners"]}:
         assert units[code] in t
-    for part in ("KẾ HOẠCH", "I. MỤC ĐÍCH, YÊU CẦU", "II. CHỈ TIÊU", "III. NỘI DUNG HOẠT ĐỘNG",
+    for part in ("KẾ HOẠCH", "I. MỤC ĐÍCH", "II. CHỈ TIÊU", "III. NỘI DUNG HOẠT ĐỘNG",
                  "IV. TỔ CHỨC THỰC HIỆN", "V. KINH PHÍ", "VI. CHẾ ĐỘ BÁO CÁO", "PHỤ LỤC",
                  "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành", "trước ngày 10 tháng 12 năm 2019", "15/11/2019"):
         assert part in t, part
@@ -188,7 +188,7 @@ def test_xlsx_export(loaded, tmp_path, expected):
     out = tmp_path / "so-lieu.xlsx"
     loaded.export_xlsx(out, 2019)
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["Hoạt động", "Chỉ tiêu", "Nhiệm vụ"]
+    assert wb.sheetnames[:3] == ["Hoạt động", "Chỉ tiêu", "Nhiệm vụ"]
     ws = wb["Hoạt động"]
     assert ws.freeze_panes == "A2"
     rows = list(ws.iter_rows(min_row=2, values_only=True))
@@ -211,8 +211,7 @@ def test_no_half_written_file_on_failure(loaded, tmp_path, monkeypatch):
     out = tmp_path / "r.pdf"
     with pytest.raises(RuntimeError):
         loaded.build_document(2019, "year", out)
-    assert list(tmp_path.iterdir()) == [tmp_path / "test.db", tmp_path / "test.db-shm", tmp_path / "test.db-wal"] or not out.exists()
-    assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["test.db", "test.db-shm", "test.db-wal"]
     assert not [p for p in tmp_path.iterdir() if p.suffix == ".tmp"]
 
 

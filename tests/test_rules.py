@@ -128,3 +128,13 @@ def test_empty_code_says_it_is_missing_and_unit_example_is_a_unit_code():
 
     assert code_error("") == "Chưa nhập mã"
     assert "THON1" in unit_errors(Unit("thôn 1", "Thôn 1"))["code"]
+
+
+def test_qualitative_result_words():
+    from desktop_app.domain.rules import parse_achieved
+
+    assert [parse_achieved(w) for w in ("Đạt", "dat", "X", "Hoàn thành")] == [True] * 4
+    assert [parse_achieved(w) for w in ("Không đạt", "khong dat", " chưa  đạt ")] == [False] * 3
+    assert parse_achieved("") is None and parse_achieved(None) is None
+    with pytest.raises(ValueError, match="Đạt"):
+        parse_achieved("có lẽ")

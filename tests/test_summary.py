@@ -40,19 +40,22 @@ def test_overdue_tasks_named(loaded):
 
 
 def test_activity_held_by_both_plans_counted_once(loaded, example):
-    from desktop_app.store.exchange import import_package
+    """The year counts each activity once by id, whichever plan (annual or Action Month) holds
+    it. The database cannot hold one id twice, so the rule is checked where it lives: on the
+    activity lists as both plans give them."""
+    import dataclasses
 
-    # An action-month plan holding its own activities: the year counts each activity once.
-    pkg = dict(example)
-    am_plan = {"year": 2019, "kind": "action_month", "title": "Tháng hành động 2019",
-               "activities": [{"id": "AM-1", "title": "Mít tinh", "type": "launch_event",
-                               "start": "2019-11-20", "participants_total": 100,
-                               "participants_female": 60, "participants_male": 40}]}
-    pkg["plans"] = [am_plan]
-    import_package(loaded.repo, pkg)
-    f = loaded.figures(2019, "year")
-    assert f.totals.activities == 25
-    assert f.action_month.activities == 6
+    from desktop_app.domain import summary
+
+    plans = loaded.repo.plans_of_year(2019)
+    acts = loaded.repo.activities_of_year(2019)
+    am = next(a for a in acts if a.start >= dt.date(2019, 11, 15))
+    twice = acts + [dataclasses.replace(am, plan_kind="action_month")]  # as a second plan lists it
+    once = summary.compute(2019, plans, acts, "year")
+    both = summary.compute(2019, plans, twice, "year")
+    assert both.totals.activities == once.totals.activities == 24
+    assert both.totals.participants_total == once.totals.participants_total == 4730
+    assert both.action_month.activities == once.action_month.activities
 
 
 def test_edited_activity_stays_in_the_plan_that_holds_it(loaded, example):

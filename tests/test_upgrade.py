@@ -35,5 +35,16 @@ def test_old_database_upgrades_with_every_row(fixture, tmp_path):
         ws.close()
 
 
+def test_a_fixture_of_an_older_version_runs_the_migrations():
+    """Without one, the upgrade test above would run no migration at all."""
+    versions = []
+    for fixture in FIXTURES:
+        conn = sqlite3.connect(":memory:")
+        conn.executescript(fixture.read_text(encoding="utf-8"))
+        versions.append(conn.execute("PRAGMA user_version").fetchone()[0])
+        conn.close()
+    assert min(versions) < SCHEMA_VERSION
+
+
 def test_there_is_a_fixture_for_the_current_version():
     assert (Path(__file__).parent / "fixtures" / f"schema-v{SCHEMA_VERSION}.sql").exists()

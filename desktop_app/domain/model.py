@@ -62,6 +62,11 @@ REPORT_PERIODS = {
     "mid_year": "Báo cáo 6 tháng",
     "year": "Báo cáo năm",
     "action_month": "Báo cáo Tháng hành động",
+    "q1": "Báo cáo quý I",
+    "q2": "Báo cáo quý II",
+    "q3": "Báo cáo quý III",
+    "nine_month": "Báo cáo 9 tháng",
+    "q4": "Báo cáo quý IV",
 }
 
 
@@ -118,6 +123,8 @@ class Target:
     achieved: bool | None = None
     lead: str | None = None
     note: str | None = None
+    # {"what": ..., "activity_type": ...}: the value is counted from the activities unless typed
+    measure: dict | None = None
 
 
 @dataclass
@@ -174,6 +181,8 @@ class Plan:
     contents: list[ContentSection] = field(default_factory=list)
     budget_text: str | None = None
     budget_planned_vnd: int | None = None
+    # planned money by source (state, mobilized, mixed), in đồng; empty when not given
+    budget_by_source: dict[str, int] = field(default_factory=dict)
     action_month_start: str = "11-15"
     action_month_end: str = "12-15"
     action_month_theme: str | None = None

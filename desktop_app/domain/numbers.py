@@ -32,6 +32,44 @@ def fmt_date(d: dt.date | None) -> str:
     return d.strftime("%d/%m/%Y") if d else ""
 
 
+# The largest figure the program takes anywhere (people, money in đồng, a target's value):
+# far above any real one, and exact both as a SQLite integer and as a float.
+MAX_ABS_NUMBER = 10**15
+
+
+def number_problem(x) -> str | None:
+    """Why a number cannot be stored (None: it can): not finite, or absurdly large."""
+    import math
+
+    if isinstance(x, bool) or not isinstance(x, (int, float)):
+        return None
+    if isinstance(x, float) and not math.isfinite(x):
+        return "phải là một số hữu hạn (không nhận NaN, Infinity)"
+    if abs(x) > MAX_ABS_NUMBER:
+        digits = len(str(int(abs(x)))) if abs(x) < 10**30 else "hơn 30"
+        return f"số quá lớn ({digits} chữ số); tối đa {fmt_int(MAX_ABS_NUMBER)}"
+    return None
+
+
+def month_word(month: int) -> str:
+    """Decree 30: months 1 and 2 take a leading zero ("tháng 02"), no other does ("tháng 3")."""
+    return f"{month:02d}" if month < 3 else str(month)
+
+
+def date_words(d: dt.date) -> str:
+    """'ngày 05 tháng 3 năm 2025', as documents cite a date in running text (Decree 30: a day
+    under 10 and the months 1 and 2 take a leading zero, no other)."""
+    return f"ngày {d.day:02d} tháng {month_word(d.month)} năm {d.year}"
+
+
+def fmt_quantity(value: float | None, unit: str | None) -> str:
+    """A measured value with its unit: '26,05%', '1,7 lần', '3 tin, bài/quý'; '-' when missing."""
+    if value is None:
+        return "-"
+    unit = unit or ""
+    return fmt_num(value) + ("" if unit in ("", "%") else " ") + unit
+
+
 _NUM_RE = re.compile(r"^[+-]?\d+([.,]\d+)?$")
 
 
@@ -61,7 +99,11 @@ def parse_vn_number(text: str | None, percent: bool = False) -> float | None:
         s = s.replace(".", "")
     if not _NUM_RE.match(s):
         raise ValueError(f"'{text.strip()}' không phải là số (ví dụ đúng: 26,05 hoặc 1.234)")
-    return float(s)
+    value = float(s)
+    problem = number_problem(value)
+    if problem:
+        raise ValueError(f"'{text.strip()}': {problem}")
+    return value
 
 
 def parse_iso_date(text: str) -> dt.date:

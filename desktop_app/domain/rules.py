@@ -19,7 +19,7 @@ def target_verdict(target: Target, period: str = "year") -> str:
         if target.achieved is None:
             return NO_DATA
         return MET if target.achieved else NOT_MET
-    value = target.actual_mid_year if period == "mid_year" else target.actual
+    value = period_value(target, period)
     if value is None or target.target is None or target.comparison not in (">=", "<="):
         return NO_DATA
     # Values are typed with at most a few decimals; compare after rounding so that 26,05 typed
@@ -27,6 +27,21 @@ def target_verdict(target: Target, period: str = "year") -> str:
     v, t = round(value, 9), round(target.target, 9)
     ok = v >= t if target.comparison == ">=" else v <= t
     return MET if ok else NOT_MET
+
+
+# Reports of the first half judge targets on the mid-year value; later ones on the year value
+# when it has been typed, else on the mid-year one (the latest known).
+FIRST_HALF = ("mid_year", "q1", "q2")
+LATEST = ("q3", "q4", "nine_month")
+
+
+def period_value(target: Target, period: str = "year") -> float | None:
+    """The value a report of `period` shows and judges a numeric target on."""
+    if period in FIRST_HALF:
+        return target.actual_mid_year
+    if period in LATEST:
+        return target.actual if target.actual is not None else target.actual_mid_year
+    return target.actual
 
 
 def action_month_window(plan: Plan) -> tuple[dt.date, dt.date]:
@@ -133,16 +148,26 @@ def target_errors(t: Target) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not (t.text or "").strip():
         errors["text"] = "Nội dung chỉ tiêu không được để trống"
-    if t.kind == "numeric":
-        if t.comparison not in (">=", "<="):
+    errors.update(target_kind_errors(t.kind, t.comparison, t.target, t.measure))
+    return errors
+
+
+def target_kind_errors(kind, comparison, target, measure=None) -> dict[str, str]:
+    """A numeric target has a comparison and a value; a qualitative one has neither (the form
+    and the package checks both ask this, with plain values)."""
+    errors: dict[str, str] = {}
+    if kind == "numeric":
+        if comparison is None:
             errors["comparison"] = "chỉ tiêu định lượng phải có phép so sánh (>= hoặc <=)"
-        if t.target is None:
+        if target is None:
             errors["target"] = "chỉ tiêu định lượng phải có giá trị kế hoạch"
-    else:
-        if t.comparison is not None:
+    elif kind == "qualitative":
+        if comparison is not None:
             errors["comparison"] = "chỉ tiêu định tính không có phép so sánh"
-        if t.target is not None:
+        if target is not None:
             errors["target"] = "chỉ tiêu định tính không có giá trị kế hoạch bằng số"
+        if measure:
+            errors["measure"] = "chỉ tiêu định tính không tính được từ hoạt động"
     return errors
 
 
@@ -195,4 +220,25 @@ def plan_header_errors(plan: Plan) -> dict[str, str]:
         errors["action_month_end"] = "ngày kết thúc Tháng hành động trước ngày bắt đầu"
     if plan.budget_planned_vnd is not None and plan.budget_planned_vnd < 0:
         errors["budget_planned_vnd"] = "tổng kinh phí dự kiến phải là số không âm"
+    if any(v is not None and v < 0 for v in plan.budget_by_source.values()):
+        errors["budget_by_source"] = "kinh phí dự kiến theo nguồn phải là số không âm"
     return errors
+
+
+# What an officer types for a qualitative target's result (with or without the marks).
+_ACHIEVED = {"đạt", "có", "x", "rồi", "hoàn thành", "đã hoàn thành"}
+_NOT_ACHIEVED = {"không đạt", "không", "chưa đạt", "chưa", "chưa hoàn thành"}
+
+
+def parse_achieved(text: str | None) -> bool | None:
+    """'Đạt' -> True, 'Không đạt' -> False, '' -> None (no figure yet); ValueError otherwise."""
+    from .text import fold
+
+    low = " ".join((text or "").split()).lower()
+    if not low:
+        return None
+    if low in _ACHIEVED or low in {fold(w) for w in _ACHIEVED}:
+        return True
+    if low in _NOT_ACHIEVED or low in {fold(w) for w in _NOT_ACHIEVED}:
+        return False
+    raise ValueError("hãy gõ “Đạt” hoặc “Không đạt” (hoặc để trống)")

@@ -46,6 +46,22 @@ def normalize_tree(node):
     return node
 
 
+def lower_first(text: str) -> str:
+    """'Tỷ lệ nữ' -> 'tỷ lệ nữ' for running text; 'UBND xã', 'CLB ...' keep their capitals."""
+    if not text or text[1:2].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def office_short(office) -> str:
+    """'UBND xã Đông Sơn' from 'Ủy ban nhân dân xã Đông Sơn' for running text."""
+    name = office.name
+    prefix = "Ủy ban nhân dân"
+    if name.lower().startswith(prefix.lower()):
+        return "UBND" + name[len(prefix):]
+    return name
+
+
 # ---- Vietnamese alphabetical order ----------------------------------------------------------
 # Python compares code points, which puts every accented letter after z ("Ủy ban" after "Xã",
 # "Đoàn" after "Thôn"). Vietnamese order: đ is a letter after d, ă â after a, ê after e, ô ơ after

@@ -33,6 +33,9 @@ class Para:
 
 @dataclass
 class Table:
+    """Cells hold text, or numbers (int/float) that each copy formats its own way: Vietnamese
+    separators on paper, real numbers in Excel."""
+
     header: list[str]
     rows: list[list]
     widths: list[float]  # relative widths
@@ -40,7 +43,8 @@ class Table:
     total_row: bool = False  # last row bold
     group_rows: set[int] = field(default_factory=set)  # indexes of rows spanning all columns
     font_size: float = 11
-    caption: str | None = None
+    caption: str | None = None  # "Hoạt động theo loại": numbered "Bảng 1. ..." in order of appearance
+    sheet: str | None = None  # the Excel sheet's name when the table is also a sheet
 
 
 @dataclass
@@ -54,7 +58,7 @@ class Chart:
 @dataclass
 class Closing:
     recipients: list[str]
-    signer: Signer | None
+    signer: Signer | None  # None: build_blocks puts the office's standard block (issuer.py)
 
 
 @dataclass
@@ -67,3 +71,33 @@ class Document:
     title: str  # for the PDF's metadata and the window title
     blocks: list
     margins_mm: dict = field(default_factory=dict)
+
+
+def cell_text(v) -> str:
+    """A table cell as printed: numbers with Vietnamese separators."""
+    from ..domain.numbers import fmt_int, fmt_num
+
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return str(v)
+    if isinstance(v, int):
+        return fmt_int(v)
+    if isinstance(v, float):
+        return fmt_num(v)
+    return str(v)
+
+
+def number_captions(blocks: list) -> None:
+    """Number tables and charts in the order they appear ("Bảng 1", "Bảng 2", ...): a part left
+    out never leaves a gap in the numbering, and a number a builder wrote itself is replaced."""
+    import re
+
+    tables = charts = 0
+    for b in blocks:
+        if isinstance(b, Table) and b.caption:
+            tables += 1
+            b.caption = f"Bảng {tables}. " + re.sub(r"^Bảng \d+\w?\.\s*", "", b.caption)
+        elif isinstance(b, Chart):
+            charts += 1
+            b.title = f"Biểu đồ {charts}. " + re.sub(r"^Biểu đồ \d+\w?\.\s*", "", b.title)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..domain.model import Office, ReportText
+from ..domain.model import Office, ReportText, Signer
 from ..domain.summary import Figures
 from ..fileio import write_atomic
 from . import blocks as B
@@ -18,6 +18,8 @@ class DocumentData:
     figures: Figures
     units: dict[str, str]
     text: ReportText | None = None
+    unit_kinds: dict[str, str] = field(default_factory=dict)  # code -> government, mass_org...
+    default_signer: Signer | None = None  # from Settings
 
 
 def build_blocks(data: DocumentData, margins: dict | None = None) -> B.Document:
@@ -30,6 +32,12 @@ def build_blocks(data: DocumentData, margins: dict | None = None) -> B.Document:
 
         doc = build_report(data)
     doc.margins_mm = dict(margins or {})
+    B.number_captions(doc.blocks)
+    from ..domain.issuer import signer_or_standard
+
+    for b in doc.blocks:  # every document is signed: a builder that found no signer gets the standard block
+        if isinstance(b, B.Closing) and b.signer is None:
+            b.signer = signer_or_standard(data.office, data.default_signer)
     return doc
 
 

@@ -6,6 +6,7 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import STATE_DEFAULTS, Drawing, String
 from reportlab.lib import colors
+from reportlab.lib.utils import simpleSplit
 
 from ..domain.numbers import fmt_int
 from . import blocks as B
@@ -22,21 +23,29 @@ def drawing(chart: B.Chart, width: float) -> Drawing:
     # this, an unembedded base-14 Times-Roman lands in the PDF.
     STATE_DEFAULTS["fontName"] = reg
     n = len(chart.categories)
+    long_names = max(len(c) for c in chart.categories) > 30 if chart.categories else False
+    label_x = width * (0.42 if long_names else 0.36)
+    label_size = 9 if long_names else 10
+    # Long names wrap onto lines within their room instead of being cut or running off.
+    names = ["\n".join(simpleSplit(c, reg, label_size, label_x - 10)) for c in chart.categories]
+    lines = max([name.count("\n") + 1 for name in names] + [1])
     bar_h = 7 if len(chart.series) > 1 else 9
-    group_h = bar_h * len(chart.series) + 8
+    group_h = max(bar_h * len(chart.series) + 8, lines * (label_size + 1) + 4)
     plot_h = max(60, n * group_h)
     height = plot_h + 60
     d = Drawing(width, height)
     d.add(String(width / 2, height - 14, chart.title, fontName=bold, fontSize=12, textAnchor="middle"))
     bc = HorizontalBarChart()
-    bc.x = width * 0.36
+    bc.x = label_x
     bc.y = 30
-    bc.width = width * 0.58
+    bc.width = width * 0.94 - label_x
     bc.height = plot_h
     bc.data = [list(reversed(s[1])) for s in chart.series]
-    bc.categoryAxis.categoryNames = list(reversed(chart.categories))
+    bc.categoryAxis.categoryNames = list(reversed(names))
     bc.categoryAxis.labels.fontName = reg
-    bc.categoryAxis.labels.fontSize = 10
+    bc.categoryAxis.labels.leading = label_size + 1
+    bc.categoryAxis.labels.textAnchor = "end"  # wrapped lines flush against the axis
+    bc.categoryAxis.labels.fontSize = label_size
     bc.categoryAxis.labels.boxAnchor = "e"
     bc.categoryAxis.labels.dx = -4
     bc.valueAxis.labels.fontName = reg
@@ -61,15 +70,17 @@ def drawing(chart: B.Chart, width: float) -> Drawing:
     if chart.kind == "targets_by_objective":
         bc.categoryAxis.style = "stacked"
         bc.barLabelFormat = lambda v: fmt_int(v) if v else ""
+        # each figure in the middle of its own segment, light on the dark one
         bc.barLabels.boxAnchor = "c"
+        bc.barLabels.boxTarget = "mid"
         bc.barLabels.dx = 0
+        bc.barLabels.fontSize = 9
+        for i in range(len(chart.series)):
+            bc.barLabels[i].fillColor = colors.white if i == 0 else colors.black
     for i in range(len(chart.series)):
         bc.bars[i].fillColor = PALETTE[i % len(PALETTE)]
         bc.bars[i].strokeColor = colors.black
         bc.bars[i].strokeWidth = 0.4
-    if chart.kind == "targets_by_objective":
-        # labels inside dark bars must be light
-        bc.barLabels.fillColor = colors.black
     d.add(bc)
     lg = Legend()
     lg.fontName = reg

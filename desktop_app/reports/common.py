@@ -3,37 +3,65 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
+from ..domain.issuer import document_number
 from ..domain.model import Office
+from ..domain.numbers import date_words, month_word
+from ..domain.text import lower_first, office_short
+
+# date_words, lower_first and office_short live in the domain (the narrative draft uses them too);
+# they are re-exported here for the documents.
+__all__ = ["NBSP", "date_line", "date_words", "keep_last_words", "lower_first", "month_word", "number_line",
+           "office_short", "upper_first"]
+
+NBSP = "\u00a0"
 
 
 def date_line(office: Office, d: dt.date | None, year: int) -> str:
     if d is None:
         # Non-breaking spaces: the blanks are filled in by hand and must survive line wrapping.
-        gap = "\u00a0" * 8
+        gap = NBSP * 8
         return f"{office.place_name}, ngày{gap}tháng{gap}năm {year}"
-    return f"{office.place_name}, ngày {d.day:02d} tháng {d.month:02d} năm {d.year}"
+    return f"{office.place_name}, {date_words(d)}"
 
 
-def date_words(d: dt.date) -> str:
-    return f"ngày {d.day:02d} tháng {d.month:02d} năm {d.year}"
+def number_line(number: str | None, doc_type: str, office: Office) -> str:
+    """'Số: 45/KH-UBND' with the issuing body's symbol, or a blank to fill in by hand."""
+    return document_number(number, doc_type, office)
 
 
-def number_line(number: str | None, suffix: str) -> str:
-    """'Số: 45/KH-UBND', or a blank to fill in by hand."""
-    if number:
-        return f"Số: {number}"
-    return "Số:" + "\u00a0" * 10 + "/" + suffix
+def keep_last_words(text: str, words: int = 4) -> str:
+    """Glue the last words of a title with no-break spaces, and a number to the word after it
+    ("6 tháng"), so that a wrapped title never ends with the year ("năm 2019") or a short piece
+    alone on its last line."""
+    text = re.sub(r"(?<=\d) (?=\S)", NBSP, text)
+    parts = text.rsplit(" ", words)
+    if len(parts) <= words or len(text) < 40:
+        return text
+    return parts[0] + " " + NBSP.join(parts[1:])
 
 
-def office_short(office: Office) -> str:
-    """'UBND xã Đông Sơn' from 'Ủy ban nhân dân xã Đông Sơn' for running text."""
-    name = office.name
-    prefix = "Ủy ban nhân dân"
-    if name.lower().startswith(prefix.lower()):
-        return "UBND" + name[len(prefix):]
-    return name
+def upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
 
 
-def lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text else text
+UBND = "Ủy ban nhân dân"
+
+
+def issuing_body_lines(office: Office) -> list[str]:
+    """The issuing body in capitals as the header prints it: an Ủy ban nhân dân on two lines
+    ("ỦY BAN NHÂN DÂN" / "XÃ QUẢNG THÀNH"), any other body on one. The last line takes the rule."""
+    name = office.name.strip()
+    if name.lower().startswith(UBND.lower()) and len(name) > len(UBND) + 1:
+        return [UBND.upper(), name[len(UBND):].strip().upper()]
+    return [name.upper()]
+
+
+def recipient_lines(recipients: list[str]) -> list[str]:
+    """'- X;' lines of the Nơi nhận block, the last one ending in '.'; the archive copy
+    ("Lưu: VT") is always there."""
+    items = list(recipients)
+    if not any(x.lower().startswith("lưu") for x in items):
+        items.append("Lưu: VT")
+    return [f"- {x.rstrip(';.')}{'.' if i == len(items) - 1 else ';'}" for i, x in enumerate(items)]

@@ -4,6 +4,7 @@ so the officer can edit before signing."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from docx import Document as NewDocx
 from docx.enum.section import WD_ORIENT
@@ -15,7 +16,9 @@ from docx.shared import Emu, Mm, Pt
 
 from . import blocks as B
 from . import charts
+from .common import issuing_body_lines, recipient_lines
 from .fonts import word_font_name
+from .layout import PAD_X, column_widths
 from .pdf_render import DEFAULT_MARGINS
 
 ALIGN = {"L": WD_ALIGN_PARAGRAPH.LEFT, "C": WD_ALIGN_PARAGRAPH.CENTER, "R": WD_ALIGN_PARAGRAPH.RIGHT}
@@ -73,6 +76,14 @@ def _para(container, text="", size=14, bold=False, italic=False, align=None, ind
     return p
 
 
+# w:pPr's children that the schema puts after w:pBdr
+_PPR_AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+                   "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+                   "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+                   "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+                   "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+
+
 def _bottom_border(paragraph):
     ppr = paragraph._p.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
@@ -80,7 +91,24 @@ def _bottom_border(paragraph):
     for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
         bottom.set(qn(k), v)
     borders.append(bottom)
-    ppr.append(borders)
+    # in the place the schema gives it among the paragraph's properties
+    ppr.insert_element_before(borders, *_PPR_AFTER_PBDR)
+
+
+# w:tblPr's children in the order the schema requires (Word refuses a file that mixes them up).
+_TBLPR_ORDER = ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
+                "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd",
+                "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription"]
+
+
+def _put_in_tblpr(tbl_pr, el):
+    name = el.tag.split("}")[1]
+    later = set(_TBLPR_ORDER[_TBLPR_ORDER.index(name) + 1:])
+    for child in tbl_pr:
+        if child.tag.split("}")[1] in later:
+            child.addprevious(el)
+            return
+    tbl_pr.append(el)
 
 
 def _no_borders(table):
@@ -90,7 +118,7 @@ def _no_borders(table):
         el = OxmlElement(f"w:{edge}")
         el.set(qn("w:val"), "nil")
         borders.append(el)
-    tbl_pr.append(borders)
+    _put_in_tblpr(tbl_pr, borders)
 
 
 def _set_widths(table, widths, cells=True):
@@ -110,6 +138,26 @@ def _repeat_header(row):
     el = OxmlElement("w:tblHeader")
     el.set(qn("w:val"), "true")
     tr_pr.append(el)
+
+
+def _cant_split(row):
+    """A row is never cut across two pages, as in the PDF."""
+    tr_pr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:cantSplit")
+    el.set(qn("w:val"), "true")
+    tr_pr.insert(0, el)
+
+
+def _cell_margins(table, side_pt: float):
+    """Cell margins as the PDF's padding, so the same widths hold the same text."""
+    tbl_pr = table._tbl.tblPr
+    mar = OxmlElement("w:tblCellMar")
+    for edge, pt in (("top", 1.5), ("left", side_pt), ("bottom", 2), ("right", side_pt)):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:w"), str(int(pt * 20)))
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
+    _put_in_tblpr(tbl_pr, mar)
 
 
 def _cell_text(cell, text, size=11, bold=False, italic=False, align=WD_ALIGN_PARAGRAPH.LEFT, style=None):
@@ -157,16 +205,14 @@ def _header(doc, h: B.Header, width):
     t.autofit = False
     left, right = t.rows[0].cells
     _set_widths(t, [int(width * 0.38), int(width * 0.62)])
+    _cant_split(t.rows[0])
     office = h.office
     if office.parent_body:
         _cell_add(left, office.parent_body.upper(), 13)
-    name = office.name.strip()
-    prefix = "Ủy ban nhân dân"
-    if name.lower().startswith(prefix.lower()) and len(name) > len(prefix) + 1:
-        _cell_add(left, prefix.upper(), 13, True)
-        _rule_paragraph(left, name[len(prefix):].strip().upper(), 13, True, 20)
-    else:
-        _rule_paragraph(left, name.upper(), 13, True, 20)
+    *upper, last = issuing_body_lines(office)
+    for line in upper:
+        _cell_add(left, line, 13, True)
+    _rule_paragraph(left, last, 13, True, 20)
     _cell_add(left, h.number, 13)
     _cell_add(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, True)
     _rule_paragraph(right, "Độc lập - Tự do - Hạnh phúc", 14, True, 58)
@@ -181,18 +227,22 @@ def _table(doc, t: B.Table, width):
     table = doc.add_table(rows=1, cols=len(t.header))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    total = sum(t.widths)
-    widths = [int(width * w / total) for w in t.widths]
+    _cell_margins(table, PAD_X)
+    # The PDF's column widths: no number, date or header word broken inside a cell.
+    widths = [int(Pt(w)) for w in column_widths(t, Emu(width).pt)]
     aligns = t.align or ["L"] * len(t.header)
     for i, text in enumerate(t.header):
         cell = table.rows[0].cells[i]
         cell.width = widths[i]
         _cell_text(cell, text, t.font_size, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _repeat_header(table.rows[0])
+    _cant_split(table.rows[0])
     last = len(t.rows) - 1
     style = _cell_style(doc, t.font_size)
     for r_i, row in enumerate(t.rows):
-        cells = table.add_row().cells
+        new = table.add_row()
+        _cant_split(new)
+        cells = new.cells
         if r_i in t.group_rows:
             merged = cells[0].merge(cells[-1])
             _cell_text(merged, str(row[0]), bold=True, style=style)
@@ -200,7 +250,7 @@ def _table(doc, t: B.Table, width):
         bold = t.total_row and r_i == last
         for i, v in enumerate(row):
             cells[i].width = widths[i]
-            _cell_text(cells[i], "" if v is None else str(v), bold=bold, align=ALIGN[aligns[i]], style=style)
+            _cell_text(cells[i], B.cell_text(v), bold=bold, align=ALIGN[aligns[i]], style=style)
     _set_widths(table, widths, cells=False)
     _para(doc, "", after=0)
 
@@ -218,22 +268,19 @@ def _closing(doc, c: B.Closing, width):
     _set_widths(t, [int(width * 0.45), int(width * 0.55)])
     p = left.paragraphs[0]
     _font(p.add_run("Nơi nhận:"), 12, True, True)
-    items = list(c.recipients)
-    if not any(x.lower().startswith("lưu") for x in items):
-        items.append("Lưu: VT")
-    for i, x in enumerate(items):
-        end = "." if i == len(items) - 1 else ";"
+    for line in recipient_lines(c.recipients):
         q = left.add_paragraph()
         q.paragraph_format.space_after = Pt(0)
-        _font(q.add_run("- " + x.rstrip(";.") + end), 11)
+        _font(q.add_run(line), 11)
+    # Always printed; with no name set the name line is left to be written by hand.
     s = c.signer
-    if s:
-        for line in (s.authority, s.on_behalf, s.title):
-            if line:
-                _cell_add(right, line.upper(), 14, True)
-        for _ in range(4):
-            _cell_add(right, "", 14)
-        _cell_add(right, s.name, 14, True)
+    for line in (s.authority, s.on_behalf, s.title):
+        if line:
+            _cell_add(right, line.upper(), 14, True)
+    for _ in range(4):
+        _cell_add(right, "", 14)
+    _cell_add(right, s.name or "", 14, True)
+    _cant_split(t.rows[0])
     # keep the closing on one page
     for cell in (left, right):
         for par in cell.paragraphs:
@@ -272,6 +319,10 @@ def render_docx(doc: B.Document, out_path) -> None:
     style.font.name = word_font_name()
     style.font.size = Pt(14)
     d.core_properties.title = doc.title
+    # python-docx's template names itself as author: the file is the office's, not a library's.
+    d.core_properties.author = ""
+    d.core_properties.last_modified_by = ""
+    d.core_properties.comments = ""
     width = sec.page_width - sec.left_margin - sec.right_margin
     for blk in doc.blocks:
         if isinstance(blk, B.Header):
@@ -300,7 +351,14 @@ def render_docx(doc: B.Document, out_path) -> None:
         elif isinstance(blk, B.Chart):
             _chart(d, blk, width)
         elif isinstance(blk, B.Closing):
+            # the closing sentence goes with the signature block, never alone on its page
+            if d.paragraphs:
+                d.paragraphs[-1].paragraph_format.keep_with_next = True
             _closing(d, blk, width)
         elif isinstance(blk, B.PageBreak):
             d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    d.save(str(out_path))
+    # Built in memory, then written: on a full disk the zip writer would otherwise fail while
+    # closing and complain again when collected.
+    buf = io.BytesIO()
+    d.save(buf)
+    Path(out_path).write_bytes(buf.getvalue())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -12,7 +13,6 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
     KeepTogether,
     PageBreak,
@@ -23,12 +23,14 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ..domain.decree30 import DEFAULT_MARGINS  # noqa: F401  (the Word renderer reads it here)
 from . import blocks as B
 from . import charts
+from .common import issuing_body_lines, recipient_lines
 from .fonts import font_name, register
+from .layout import PAD_X, column_widths
 
 BODY_SIZE = 14
-DEFAULT_MARGINS = {"margin_top": 20, "margin_bottom": 20, "margin_left": 30, "margin_right": 15}
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -87,13 +89,9 @@ class HeaderBlock(Flowable):
         office = self.h.office
         if office.parent_body:
             add(left, office.parent_body.upper(), reg, 13, self.left_w)
-        name = office.name.strip()
-        prefix = "Ủy ban nhân dân"
-        if name.lower().startswith(prefix.lower()) and len(name) > len(prefix) + 1:
-            add(left, prefix.upper(), bold, 13, self.left_w)
-            add(left, name[len(prefix):].strip().upper(), bold, 13, self.left_w, rule="short")
-        else:
-            add(left, name.upper(), bold, 13, self.left_w, rule="short")
+        lines = issuing_body_lines(office)
+        for i, line in enumerate(lines):
+            add(left, line, bold, 13, self.left_w, rule="short" if i == len(lines) - 1 else None)
         left.append(("", reg, 13, 6, None))
         add(left, self.h.number, reg, 13, self.left_w)
         add(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold, 13, self.right_w)
@@ -138,68 +136,159 @@ class CenteredRule(Flowable):
         self.canv.line(x, 6, x + self.rule_w, 6)
 
 
+@dataclass
+class TableLook:
+    """How a PagedTable's cells are drawn."""
+
+    regular: str
+    bold: str
+    size: float
+    leading: float
+    aligns: list[str]  # per column: L | C | R
+    grid: float = 0.5
+
+
 class PagedTable(Flowable):
-    """A long table laid out one page at a time.
+    """A table laid out one page at a time and drawn straight onto the canvas.
 
-    Cells are plain strings wrapped once with simpleSplit (not Paragraphs), each row's height
-    is known before layout, and each page gets its own small Table with the header row: one
-    giant Table is quadratic, and Paragraph cells are wrapped again on every split."""
+    Cells are plain strings wrapped once with simpleSplit (not Paragraphs), so each row's height
+    is known before layout; a page's part is drawn as one text object plus its rules. A platypus
+    Table per page costs a text object, a width and a state save per cell, which for the
+    appendix of a big year is most of the time spent on the whole report."""
 
-    def __init__(self, header_row, header_h, rows, heights, col_widths, style_cmds, row_styles=None):
+    # A table whose first part would hold fewer rows than this starts on the next page.
+    MIN_ROWS = 2
+
+    def __init__(self, header_row, header_h, rows, heights, col_widths, look: TableLook, row_styles=None,
+                 caption=None):
         super().__init__()
-        self.header_row = header_row
+        self.hAlign = "CENTER"  # as wide as the text between the margins, like the paragraphs' frame
+        self.caption = caption  # a Paragraph above the first part: never parted from its table
+        self.header_row = header_row  # Paragraphs
         self.header_h = header_h
         self.rows = rows
         self.heights = heights
         self.col_widths = col_widths
-        self.style_cmds = style_cmds
+        self.look = look
         self.row_styles = row_styles or {}
 
-    def wrap(self, aw, ah):
-        return sum(self.col_widths), self.header_h + sum(self.heights)
+    def _caption_h(self, aw):
+        if self.caption is None:
+            return 0.0
+        return self.caption.wrap(aw, 10_000)[1] + self.caption.style.spaceAfter
 
-    def _table(self, start, end):
-        data = [self.header_row] + self.rows[start:end]
-        cmds = list(self.style_cmds)
-        for i in range(start, end):
-            kind = self.row_styles.get(i)
-            r = i - start + 1
-            if kind == "span":
-                cmds += [("SPAN", (0, r), (-1, r)), ("FONTNAME", (0, r), (-1, r), font_name("Bold")),
-                         ("BACKGROUND", (0, r), (-1, r), colors.Color(0.93, 0.93, 0.93)),
-                         ("ALIGN", (0, r), (-1, r), "LEFT")]
-            elif kind == "bold":
-                cmds += [("FONTNAME", (0, r), (-1, r), font_name("Bold"))]
-        t = Table(data, colWidths=self.col_widths, rowHeights=[self.header_h] + self.heights[start:end])
-        t.setStyle(TableStyle(cmds))
-        return t
+    def wrap(self, aw, ah):
+        self._aw = aw
+        return sum(self.col_widths), self._caption_h(aw) + self.header_h + sum(self.heights)
+
+    def _part(self, start, end, caption=None):
+        return PagedTable(self.header_row, self.header_h, self.rows[start:end], self.heights[start:end],
+                          self.col_widths, self.look,
+                          {i - start: v for i, v in self.row_styles.items() if start <= i < end}, caption)
 
     def split(self, aw, ah):
-        room = ah - self.header_h
+        # The table starts where the text ends and goes on over the next pages, its header row
+        # repeated; only when too little of it fits here does it start on the next page.
+        room = ah - self.header_h - self._caption_h(aw)
         n, used = 0, 0.0
         while n < len(self.rows) and used + self.heights[n] <= room:
             used += self.heights[n]
             n += 1
-        if n == 0:
+        if n < min(self.MIN_ROWS, len(self.rows)):
             return []
+        if 0 < len(self.rows) - n < self.MIN_ROWS:  # nor does its last part hold a row alone
+            n = max(self.MIN_ROWS, len(self.rows) - self.MIN_ROWS)
+            if n >= len(self.rows) or n < self.MIN_ROWS:
+                return []
+        while n < len(self.rows) and n > 1 and self.row_styles.get(n - 1) == "span":
+            n -= 1  # a group's heading row goes over with the group's rows
         if n == len(self.rows):
-            return [self._table(0, n)]
-        rest = PagedTable(self.header_row, self.header_h, self.rows[n:], self.heights[n:], self.col_widths,
-                          self.style_cmds, {i - n: v for i, v in self.row_styles.items() if i >= n})
-        return [self._table(0, n), rest]
+            return [self]
+        return [self._part(0, n, self.caption), self._part(n, len(self.rows))]
 
     def drawOn(self, canvas, x, y, _sW=0):
-        t = self._table(0, len(self.rows))
-        t.wrapOn(canvas, sum(self.col_widths), 1e6)
-        t.drawOn(canvas, x, y, _sW)
+        body_h = self.header_h + sum(self.heights)
+        if self.caption is not None:
+            aw = getattr(self, "_aw", sum(self.col_widths))
+            self.caption.wrap(aw, 10_000)
+            self.caption.drawOn(canvas, x, y + body_h + self.caption.style.spaceAfter, _sW)
+        self._draw(canvas, self._hAlignAdjust(x, _sW), y + body_h)
+
+    def _draw(self, c, x0, top):
+        look = self.look
+        widths = self.col_widths
+        total_w = sum(widths)
+        edges = [x0]
+        for w in widths:
+            edges.append(edges[-1] + w)
+        c.saveState()
+        # header: bold centred Paragraphs, each centred vertically in its cell
+        for p, left, w in zip(self.header_row, edges, widths):
+            _, h = p.wrap(w - 2 * PAD_X, 10_000)
+            p.drawOn(c, left + PAD_X, top - self.header_h / 2 - h / 2)
+        # the rows' backgrounds (group rows), then their text as one text object
+        ys = [top - self.header_h]
+        for h in self.heights:
+            ys.append(ys[-1] - h)
+        for i, kind in self.row_styles.items():
+            if kind == "span":
+                c.setFillColor(colors.Color(0.93, 0.93, 0.93))
+                c.rect(x0, ys[i + 1], total_w, self.heights[i], stroke=0, fill=1)
+        c.setFillColor(colors.black)
+        text = c.beginText()
+        size, leading = look.size, look.leading
+        current = None
+        for i, row in enumerate(self.rows):
+            kind = self.row_styles.get(i)
+            font = look.bold if kind in ("span", "bold") else look.regular
+            if font != current:
+                text.setFont(font, size, leading)
+                current = font
+            mid = (ys[i] + ys[i + 1]) / 2
+            cells = [(row[0], x0, total_w, "L")] if kind == "span" else zip(row, edges, widths, look.aligns)
+            for value, left, w, align in cells:
+                if not value:
+                    continue
+                lines = value.split("\n")
+                # baseline of the first line: the block of lines centred on the row's middle
+                base = mid + (len(lines) * leading) / 2 - leading + (leading - size) / 2 + size * 0.22
+                for k, line in enumerate(lines):
+                    if align == "L":
+                        tx = left + PAD_X
+                    else:
+                        lw = stringWidth(line, font, size)
+                        tx = left + w - PAD_X - lw if align == "R" else left + (w - lw) / 2
+                    text.setTextOrigin(tx, base - k * leading)
+                    text.textOut(line)
+        c.drawText(text)
+        # rules: every row's bottom across the table, column rules except through group rows
+        c.setLineWidth(look.grid)
+        c.setStrokeColor(colors.black)
+        path = c.beginPath()
+        for yy in [top] + ys:
+            path.moveTo(x0, yy)
+            path.lineTo(x0 + total_w, yy)
+        bottom = ys[-1]
+        for k, xx in enumerate(edges):
+            if k in (0, len(edges) - 1) or not self.row_styles:
+                path.moveTo(xx, top)
+                path.lineTo(xx, bottom)
+                continue
+            path.moveTo(xx, top)
+            path.lineTo(xx, ys[0])
+            for i in range(len(self.rows)):
+                if self.row_styles.get(i) != "span":
+                    path.moveTo(xx, ys[i])
+                    path.lineTo(xx, ys[i + 1])
+        c.drawPath(path, stroke=1, fill=0)
+        c.restoreState()
 
 
-PAD_X, PAD_TOP, PAD_BOTTOM = 4, 2, 3
+PAD_TOP, PAD_BOTTOM = 2, 3
 
 
-def _table(t: B.Table, width: float, st) -> Flowable:
-    total = sum(t.widths)
-    col_w = [width * w / total for w in t.widths]
+def _table(t: B.Table, width: float, st, caption=None) -> Flowable:
+    col_w = column_widths(t, width)
     size = t.font_size
     leading = size * 1.18
     reg, bold = font_name("Regular"), font_name("Bold")
@@ -210,6 +299,7 @@ def _table(t: B.Table, width: float, st) -> Flowable:
     aligns = t.align or ["L"] * len(t.header)
     rows, heights, row_styles = [], [], {}
     last = len(t.rows) - 1
+    widths: dict[tuple[str, str], float] = {}  # many cells repeat (units, dates, small numbers)
     for i, r in enumerate(t.rows):
         if i in t.group_rows:
             lines = simpleSplit(str(r[0]), bold, size, width - 2 * PAD_X)
@@ -220,26 +310,22 @@ def _table(t: B.Table, width: float, st) -> Flowable:
         font = bold if (t.total_row and i == last) else reg
         cells, n_lines = [], 1
         for v, w in zip(r, col_w):
-            text = "" if v is None else str(v)
-            if text and stringWidth(text, font, size) > w - 2 * PAD_X:
-                lines = simpleSplit(text, font, size, w - 2 * PAD_X)
-                n_lines = max(n_lines, len(lines))
-                text = "\n".join(lines)
+            text = B.cell_text(v)
+            if text:
+                tw = widths.get((text, font))
+                if tw is None:
+                    tw = widths[(text, font)] = stringWidth(text, font, size)
+                if tw > w - 2 * PAD_X:
+                    lines = simpleSplit(text, font, size, w - 2 * PAD_X)
+                    n_lines = max(n_lines, len(lines))
+                    text = "\n".join(lines)
             cells.append(text)
         rows.append(cells)
         heights.append(n_lines * leading + PAD_TOP + PAD_BOTTOM + 1)
         if font == bold:
             row_styles[i] = "bold"
-    amap = {"L": "LEFT", "C": "CENTER", "R": "RIGHT"}
-    cmds = [
-        ("FONTNAME", (0, 0), (-1, -1), reg), ("FONTSIZE", (0, 0), (-1, -1), size),
-        ("LEADING", (0, 0), (-1, -1), leading),
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), PAD_X), ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
-        ("TOPPADDING", (0, 0), (-1, -1), PAD_TOP), ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_BOTTOM),
-    ] + [("ALIGN", (c, 1), (c, -1), amap[a]) for c, a in enumerate(aligns)]
-    return PagedTable(header_row, header_h, rows, heights, col_w, cmds, row_styles)
+    look = TableLook(reg, bold, size, leading, aligns)
+    return PagedTable(header_row, header_h, rows, heights, col_w, look, row_styles, caption)
 
 
 def _closing(c: B.Closing, width: float) -> Flowable:
@@ -249,20 +335,17 @@ def _closing(c: B.Closing, width: float) -> Flowable:
     rec = ParagraphStyle("rc", fontName=reg, fontSize=11, leading=13)
     sig = ParagraphStyle("sg", fontName=bold, fontSize=14, leading=17, alignment=TA_CENTER)
     left = [Paragraph("Nơi nhận:", lab)]
-    items = list(c.recipients)
-    if not any(x.lower().startswith("lưu") for x in items):
-        items.append("Lưu: VT")
-    for i, x in enumerate(items):
-        end = "." if i == len(items) - 1 else ";"
-        left.append(Paragraph(escape("- " + x.rstrip(";.") + end), rec))
+    for line in recipient_lines(c.recipients):
+        left.append(Paragraph(escape(line), rec))
+    # Always printed: with no name set, the room for the signature and seal stays and the name
+    # is written by hand under it.
     right = []
     s = c.signer
-    if s:
-        for line in (s.authority, s.on_behalf, s.title):
-            if line:
-                right.append(Paragraph(escape(line.upper()), sig))
-        right.append(Spacer(1, 28 * mm))
-        right.append(Paragraph(escape(s.name), sig))
+    for line in (s.authority, s.on_behalf, s.title):
+        if line:
+            right.append(Paragraph(escape(line.upper()), sig))
+    right.append(Spacer(1, 28 * mm))
+    right.append(Paragraph(escape(s.name or "") or "&nbsp;", sig))
     t = Table([[left, right]], colWidths=[left_w, right_w])
     t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                            ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -303,12 +386,11 @@ def render_pdf(doc: B.Document, out_path) -> None:
                 text = f"<font name='{font_name('Bold')}'>{escape(blk.bold_lead)}</font>{text}"
             story.append(Paragraph(text, st.get(blk.style, st["body"])))
         elif isinstance(blk, B.Table):
+            caption = None
             if blk.caption:
-                cap = ParagraphStyle("cap", parent=st["note"], fontSize=12, alignment=TA_CENTER, spaceAfter=3,
-                                     keepWithNext=1)
-                story.append(CondPageBreak(40 * mm))
-                story.append(_p(blk.caption, cap))
-            story.append(_table(blk, width, st))
+                cap = ParagraphStyle("cap", parent=st["note"], fontSize=12, alignment=TA_CENTER, spaceAfter=3)
+                caption = _p(blk.caption, cap)
+            story.append(_table(blk, width, st, caption))
             story.append(Spacer(1, 6))
         elif isinstance(blk, B.Chart):
             story.append(KeepTogether([charts.drawing(blk, width), Spacer(1, 6)]))

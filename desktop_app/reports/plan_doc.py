@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..domain.issuer import signer_or_standard
 from ..domain.model import OBJECTIVES, Plan
-from ..domain.numbers import fmt_date, fmt_int, fmt_num
+from ..domain.numbers import fmt_date, fmt_int, fmt_quantity
 from ..domain.summary import natural_key
-from ..domain.text import sort_key
 from . import blocks as B
-from .common import date_line, date_words, lower_first, number_line, office_short
+from .assignments import organisation_blocks
+from .common import NBSP, date_line, date_words, keep_last_words, lower_first, number_line, office_short
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 
 
 def target_sentence(t) -> str:
     if t.kind == "numeric" and t.target is not None:
-        unit = t.unit or ""
-        value = fmt_num(t.target) + ("" if unit in ("", "%") else " ") + unit
+        value = fmt_quantity(t.target, t.unit)
         if t.comparison == "<=":
             return f"{t.text}: không vượt quá {value}."
         return f"{t.text}: đạt từ {value} trở lên."
@@ -31,8 +31,8 @@ def build_plan(data) -> B.Document:
     units = data.units
     doc_title = "KẾ HOẠCH"
     blocks: list = [
-        B.Header(office, number_line(plan.number, "KH-UBND"), date_line(office, plan.issued_on, plan.year)),
-        B.Title(doc_title, plan.title),
+        B.Header(office, number_line(plan.number, "KH", office), date_line(office, plan.issued_on, plan.year)),
+        B.Title(doc_title, keep_last_words(plan.title)),
     ]
     # Opening paragraph citing the legal bases.
     bases = plan.legal_bases
@@ -46,11 +46,16 @@ def build_plan(data) -> B.Document:
         blocks.append(B.Para(f"{issuer} ban hành Kế hoạch {lower_first(plan.title)} như sau:"))
 
     sec = iter(ROMAN)
-    blocks.append(B.Para(f"{next(sec)}. MỤC ĐÍCH, YÊU CẦU", "h1"))
-    blocks.append(B.Para("1. Mục đích", "h2"))
-    blocks += [B.Para(f"- {x}") for x in plan.purposes] or [B.Para("- (Chưa nhập mục đích.)")]
-    blocks.append(B.Para("2. Yêu cầu", "h2"))
-    blocks += [B.Para(f"- {x}") for x in plan.requirements] or [B.Para("- (Chưa nhập yêu cầu.)")]
+    # An empty part is left out and the rest renumbered: nothing the program says to the
+    # officer ("chưa nhập ...") goes into a signed document.
+    aims = [(label, items) for label, items in (("Mục đích", plan.purposes), ("Yêu cầu", plan.requirements))
+            if items]
+    if aims:
+        blocks.append(B.Para(f"{next(sec)}. {', '.join(a[0] for a in aims).upper()}", "h1"))
+        for i, (label, items) in enumerate(aims, 1):
+            if len(aims) > 1:
+                blocks.append(B.Para(f"{i}. {label}", "h2"))
+            blocks += [B.Para(f"- {x}") for x in items]
 
     if plan.targets:
         blocks.append(B.Para(f"{next(sec)}. CHỈ TIÊU", "h1"))
@@ -63,35 +68,25 @@ def build_plan(data) -> B.Document:
             for t in sorted(groups[obj], key=lambda t: natural_key(t.code)):
                 blocks.append(B.Para(f"- {target_sentence(t)}"))
 
-    blocks.append(B.Para(f"{next(sec)}. NỘI DUNG HOẠT ĐỘNG", "h1"))
-    for i, c in enumerate(plan.contents, 1):
-        blocks.append(B.Para(f"{i}. {c.heading}", "h2"))
-        blocks += [B.Para(f"- {x}") for x in c.items]
+    theme_text = None
     if plan.action_month_theme or plan.kind == "action_month":
         s, e = plan.action_month_start.split("-"), plan.action_month_end.split("-")
-        text = (f"Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới "
-                f"năm {plan.year} được tổ chức từ ngày {s[1]}/{s[0]} đến ngày {e[1]}/{e[0]}/{plan.year}")
+        theme_text = (f"Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới "
+                      f"năm {plan.year} được tổ chức từ ngày {s[1]}/{s[0]} đến ngày {e[1]}/{e[0]}/{plan.year}")
         if plan.action_month_theme:
-            text += f" với chủ đề “{plan.action_month_theme}”"
-        blocks.append(B.Para(text + "."))
+            theme_text += f" với chủ đề “{plan.action_month_theme}”"
+    if plan.contents or theme_text:
+        blocks.append(B.Para(f"{next(sec)}. NỘI DUNG HOẠT ĐỘNG", "h1"))
+        for i, c in enumerate(plan.contents, 1):
+            blocks.append(B.Para(f"{i}. {c.heading}", "h2"))
+            blocks += [B.Para(f"- {x}") for x in c.items]
+        if theme_text:
+            blocks.append(B.Para(theme_text + "."))
 
-    blocks.append(B.Para(f"{next(sec)}. TỔ CHỨC THỰC HIỆN", "h1"))
-    leads, partners = defaultdict(list), defaultdict(list)
-    for t in sorted(plan.tasks, key=lambda t: natural_key(t.code)):
-        leads[t.lead].append(t)
-        for p in t.partners:
-            partners[p].append(t)
-    involved = sorted(set(leads) | set(partners), key=lambda c: (-len(leads.get(c, [])), sort_key(units.get(c, c))))
-    for i, code in enumerate(involved, 1):
-        name = units.get(code, code)
-        parts = []
-        if leads.get(code):
-            parts.append("Chủ trì: " + "; ".join(
-                lower_first(t.content).rstrip(".") + (f" (hoàn thành trước {fmt_date(t.due)})" if t.due else "")
-                for t in leads[code]))
-        if partners.get(code):
-            parts.append("Phối hợp: " + "; ".join(lower_first(t.content).rstrip(".") for t in partners[code]))
-        blocks.append(B.Para(". ".join(parts) + ".", bold_lead=f"{i}. {name}: "))
+    duties = organisation_blocks(plan.tasks, units, getattr(data, "unit_kinds", {}) or {})
+    if duties:
+        blocks.append(B.Para(f"{next(sec)}. TỔ CHỨC THỰC HIỆN", "h1"))
+        blocks += duties
 
     blocks.append(B.Para(f"{next(sec)}. KINH PHÍ", "h1"))
     if plan.budget_text:
@@ -112,19 +107,22 @@ def build_plan(data) -> B.Document:
         f"Trên đây là Kế hoạch {lower_first(plan.title)} của {issuer}. Đề nghị các cơ quan, đơn vị "
         f"nghiêm túc triển khai thực hiện; trong quá trình thực hiện nếu có khó khăn, vướng mắc, "
         f"kịp thời báo cáo về {office_short(office)} để xem xét, giải quyết./."))
-    blocks.append(B.Closing(plan.recipients, plan.signer))
+    blocks.append(B.Closing(plan.recipients,
+                            signer_or_standard(office, plan.signer, getattr(data, "default_signer", None))))
 
     if plan.tasks:
         blocks.append(B.PageBreak())
         blocks.append(B.Para("PHỤ LỤC", "center"))
         blocks.append(B.Para("PHÂN CÔNG NHIỆM VỤ THỰC HIỆN KẾ HOẠCH", "center"))
-        ref = f"(Kèm theo Kế hoạch số {plan.number}" if plan.number else "(Kèm theo Kế hoạch"
-        ref += f" {date_words(plan.issued_on)}" if plan.issued_on else f" năm {plan.year}"
+        # Blanks left for the number and the date, as in the header, to be filled in by hand.
+        ref = "(Kèm theo Kế hoạch số " + number_line(plan.number, "KH", office).removeprefix("Số:").lstrip(" ")
+        gap = NBSP * 6
+        ref += f" {date_words(plan.issued_on)}" if plan.issued_on else f" ngày{gap}tháng{gap}năm {plan.year}"
         blocks.append(B.Para(ref + f" của {issuer})", "note"))
         rows = []
         for i, t in enumerate(sorted(plan.tasks, key=lambda t: natural_key(t.code)), 1):
             rows.append([str(i), t.content, units.get(t.lead, t.lead),
                          ", ".join(units.get(p, p) for p in t.partners), fmt_date(t.due)])
         blocks.append(B.Table(["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành"],
-                              rows, [6, 44, 17, 22, 12], ["C", "L", "L", "L", "C"]))
+                              rows, [6, 44, 17, 22, 12], ["C", "L", "L", "L", "C"], sheet="Phân công"))
     return B.Document(title=f"Kế hoạch {plan.title}", blocks=blocks)

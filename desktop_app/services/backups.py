@@ -59,6 +59,7 @@ def restore_backup(ws, backup_path: Path) -> Path | None:
         safety = None
     bk.copy_into(backup_path, ws.db.conn)
     migrate_database(ws.db)  # a backup from an older version is brought up to date
+    ws.record_restore(backup_path)  # into the restored history: it goes on from the backup's
     return safety
 
 

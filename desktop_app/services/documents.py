@@ -6,19 +6,12 @@ import copy
 import datetime as dt
 from pathlib import Path
 
-from ..domain import summary
+from ..domain.decree30 import DEFAULT_MARGINS
 from ..domain.errors import NoPlanError
-from ..domain.model import ReportText
+from ..domain.model import REPORT_PERIODS, ReportText
 
-DOCUMENT_KINDS = {
-    "plan": "Kế hoạch",
-    "mid_year": "Báo cáo 6 tháng",
-    "year": "Báo cáo năm",
-    "action_month": "Báo cáo Tháng hành động",
-}
+DOCUMENT_KINDS = {"plan": "Kế hoạch", **REPORT_PERIODS}  # as the report page lists them
 
-# Decree 30 margins in mm unless Settings says otherwise.
-DEFAULT_MARGINS = {"margin_top": 20, "margin_bottom": 20, "margin_left": 30, "margin_right": 15}
 
 
 class DocumentOps:
@@ -52,16 +45,52 @@ class DocumentOps:
     def document_data(self, year: int, kind: str, today: dt.date | None = None):
         from ..reports.build import DocumentData
 
-        plans = self._require_plan(year)
+        self._require_plan(year)
         office = self.repo.office()
         if office is None:
             raise NoPlanError("Chưa có tên cơ quan ban hành: hãy nhập ở trang Cài đặt trước khi in.")
         period = "year" if kind == "plan" else kind
-        figures = summary.compute(year, plans, self.repo.activities_of_year(year), period, today)
+        text = None if kind == "plan" else self.report_text(year, kind)
+        # printed: overdue as at the earliest of the report's date, its period's end and today
+        figures = self.figures(year, period, today, report_date=text.issued_on if text else None,
+                               printed=True)
         return DocumentData(
             kind=kind, office=office, figures=figures, units=self.repo.unit_names(),
-            text=None if kind == "plan" else self.report_text(year, kind),
+            text=text, unit_kinds={u.code: u.kind for u in self.repo.units()}, default_signer=self.default_signer(),
         )
+
+    def document_gaps(self, year: int, kind: str) -> list[str]:
+        """What the officer has not filled in for this document, in Vietnamese, to show before
+        printing: the document still prints (a standard signature block, parts left out or
+        dotted lines to write on by hand), but the officer should know. A blank number or date
+        is not listed: Decree 30 leaves them to be written by hand."""
+        from ..domain.issuer import signer_is_set
+
+        plans = self.repo.plans_of_year(year)
+        plan = next((p for p in plans if p.kind == "annual"), None) or (plans[0] if plans else None)
+        if plan is None:
+            return []
+        gaps: list[str] = []
+        if kind == "plan":
+            if not signer_is_set(plan.signer, self.default_signer()):
+                gaps.append("Chưa có người ký: khối chữ ký in chức danh chuẩn, tên người ký để trống "
+                            "để ký tay (nhập ở trang Kế hoạch hoặc Cài đặt).")
+            for label, value in (("Mục đích", plan.purposes), ("Yêu cầu", plan.requirements),
+                                 ("Nội dung hoạt động", plan.contents),
+                                 ("Phân công nhiệm vụ (Tổ chức thực hiện)", plan.tasks)):
+                if not value:
+                    gaps.append(f"Chưa nhập {label}: phần này được bỏ khỏi văn bản.")
+            return gaps
+        text = self.report_text(year, kind)
+        if not signer_is_set(text.signer, plan.signer, self.default_signer()):
+            gaps.append("Chưa có người ký: khối chữ ký in chức danh chuẩn, tên người ký để trống "
+                        "để ký tay (nhập ở trang Báo cáo, Kế hoạch hoặc Cài đặt).")
+        for label, value in (("Ưu điểm", text.strengths), ("Tồn tại, hạn chế", text.limitations),
+                             ("Nguyên nhân", text.causes), ("Phương hướng, nhiệm vụ", text.directions),
+                             ("Kiến nghị, đề xuất", text.recommendations)):
+            if not (value or "").strip():
+                gaps.append(f"Chưa nhập {label}: in dòng chấm để viết tay.")
+        return gaps
 
     def page_settings(self) -> dict:
         out = {}

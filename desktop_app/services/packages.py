@@ -11,7 +11,11 @@ from ..store.exchange import dump_package, export_package, import_package, read_
 
 class PackageOps:
     def import_file(self, path: str | Path, progress=None) -> dict:
-        return import_package(self.repo, read_package_file(path), progress=progress)
+        data = read_package_file(path)
+        with self.recorded_package("import", path) as note:  # one history entry for the package
+            counts = import_package(self.repo, data, progress=progress)
+            note(counts)
+        return counts
 
     def export_json(self, out: str | Path, year: int | None = None) -> Path:
         return write_text_atomic(out, dump_package(export_package(self.repo, year)))
@@ -29,7 +33,7 @@ class PackageOps:
         read, fields = read_activity_sheet(path, self.repo.unit_names(), tasks, year)
         counts = {"added": 0, "updated": 0}
         errors = []
-        with self.db.atomic():
+        with self.recorded_package("form", path) as note:
             for a in read:
                 stored = self.repo.activity(a.id) if a.id else None
                 if stored is not None and stored.plan_year != year:
@@ -41,9 +45,17 @@ class PackageOps:
                 counts["updated" if stored else "added"] += 1
             if errors:
                 raise ValidationError(errors)  # leaves the transaction: nothing is stored
+            note(counts)
         return counts
 
     def export_xlsx(self, out: str | Path, year: int) -> Path:
+        from ..reports import blocks
+        from ..reports.build import build_blocks
         from ..reports.xlsx_export import write_xlsx
 
-        return write_xlsx(out, self.figures(year), self.repo.unit_names())
+        figures = self.figures(year)
+        tables = []
+        if self.repo.office() is not None:  # the year report's tables (Bảng 1-5) as sheets too
+            doc = build_blocks(self.document_data(year, "year"))
+            tables = [b for b in doc.blocks if isinstance(b, blocks.Table) and b.sheet]
+        return write_xlsx(out, figures, self.repo.unit_names(), tables)

@@ -84,7 +84,8 @@ class PlanOps:
         new.tasks = [dataclasses.replace(t, start=shift_year(t.start), due=shift_year(t.due),
                                          status="not_started", completed_on=None, result=None)
                      for t in plan.tasks]
-        self.repo.save_plan(new)
+        with self.recorded_action(f"sao chép kế hoạch năm {year} sang năm {nxt}"):
+            self.repo.save_plan(new)
         return self.repo.plan(nxt, "annual")
 
 

@@ -33,7 +33,7 @@ class UndoOps:
         if self.repo.change_count() != u.changes:
             raise ValidationError([STALE_UNDO])
         try:
-            with self.db.atomic():
+            with self.db.atomic(), self.recorded_action(f"hoàn tác: {u.label}"):
                 for table, rows in u.rows:
                     self.repo.put_back(table, list(rows))
         except StaleRowsError as exc:  # what the rows pointed to is gone (all rolled back)

@@ -10,12 +10,14 @@ from pathlib import Path
 
 import sqlite_utils
 
+from . import history
 from .errors import NewerDatabaseError, StoreError, user_message
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 
 # How long a write waits for another window or program (a second import, an antivirus scan)
-# to let go of the database before the user is told.
-BUSY_TIMEOUT_S = 10.0
+# to let go of the database before the user is told. (BDG_BUSY_TIMEOUT_S: for tests, and for an
+# IT person on a slow network share.)
+BUSY_TIMEOUT_S = float(os.environ.get("BDG_BUSY_TIMEOUT_S") or 10.0)
 # The tables every database of this program has: a file without them is not ours.
 CORE_TABLES = {"office", "units", "plans", "targets", "tasks", "activities"}
 
@@ -149,10 +151,15 @@ def schema_version(db: sqlite_utils.Database) -> int:
 
 
 def migrate_database(db: sqlite_utils.Database) -> None:
-    current = schema_version(db)
+    """Run the migrations this file has not had, each in its own transaction. The version is
+    read again inside each transaction: another process (a second import started at the same
+    moment on a new file) may have run the same migration while this one waited for the lock."""
     for number, migration in enumerate(MIGRATIONS, start=1):
-        if number <= current:
+        if schema_version(db) >= number:
             continue
         with db.atomic():
+            if schema_version(db) >= number:
+                continue
             migration(db)
             db.execute(f"PRAGMA user_version = {number}")
+    history.install(db.conn)  # this connection records every change from now on

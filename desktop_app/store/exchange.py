@@ -37,12 +37,20 @@ def read_package_file(path: str | Path) -> dict:
     except UnicodeDecodeError as exc:
         raise PackageFileError(f"Tệp {path} không phải văn bản UTF-8 (byte lỗi ở vị trí {exc.start})") from exc
     try:
-        return json.loads(text)
+        # NaN / Infinity (which Python's json reads) and numbers too long to convert are kept
+        # as values that the package checks refuse at their JSON path.
+        return json.loads(text, parse_constant=float, parse_int=_parse_int)
     except RecursionError as exc:
         raise PackageFileError(f"Tệp {path} lồng nhau quá sâu, không phải gói dữ liệu hợp lệ") from exc
     except json.JSONDecodeError as exc:
         raise PackageFileError(
             f"Tệp {path} không phải JSON hợp lệ: lỗi ở dòng {exc.lineno}, cột {exc.colno}") from exc
+
+
+def _parse_int(text: str) -> int:
+    if len(text.lstrip("-")) > 30:  # int() refuses beyond 4300 digits; no figure has 30
+        return 10**31 * (-1 if text.startswith("-") else 1)
+    return int(text)
 
 
 def _d(v):
@@ -59,8 +67,14 @@ def _target(t: dict) -> Target:
         unit=clean(t.get("unit")), comparison=t.get("comparison"), target=_num(t.get("target")),
         baseline=_num(t.get("baseline")), actual_mid_year=_num(t.get("actual_mid_year")),
         actual=_num(t.get("actual")), achieved=t.get("achieved"), lead=t.get("lead"),
-        note=clean(t.get("note")),
+        note=clean(t.get("note")), measure=_measure(t.get("measure")),
     )
+
+
+def _measure(m: dict | None) -> dict | None:
+    if not m:
+        return None
+    return {"what": m["what"], "activity_type": m.get("activity_type")}
 
 
 def _task(t: dict) -> Task:
@@ -97,6 +111,7 @@ def plan_from_dict(p: dict) -> Plan:
         contents=[ContentSection(c["heading"], list(c.get("items") or []))
                   for c in p.get("contents") or []],
         budget_text=clean(p.get("budget_text")), budget_planned_vnd=p.get("budget_planned_vnd"),
+        budget_by_source={k: v for k, v in (p.get("budget_by_source") or {}).items() if v is not None},
         action_month_start=p.get("action_month_start") or "11-15",
         action_month_end=p.get("action_month_end") or "12-15",
         action_month_theme=clean(p.get("action_month_theme")),
@@ -133,6 +148,9 @@ def check_package(data) -> dict:
 def import_package(repo: Repository, data, progress=None) -> dict:
     """Merge a package into the database, all or nothing. Returns counts of what it held."""
     data = check_package(data)
+    moved = _activities_of_other_years(repo, data)
+    if moved:
+        raise ValidationError(moved)
     counts = {"units": 0, "plans": 0, "targets": 0, "tasks": 0, "activities": 0, "reports": 0}
     plans = data.get("plans") or []
     total_acts = sum(len(p.get("activities") or []) for p in plans) or 1
@@ -172,6 +190,23 @@ def import_package(repo: Repository, data, progress=None) -> dict:
     return counts
 
 
+def _activities_of_other_years(repo: Repository, data: dict) -> list[str]:
+    """An activity id names one activity for good: a package may not move it to another year
+    (that would take it out of the year it was reported in)."""
+    wanted = {}
+    for pi, p in enumerate(data.get("plans") or []):
+        for ai, a in enumerate(p.get("activities") or []):
+            if a.get("id"):
+                wanted[a["id"]] = (f"plans[{pi}].activities[{ai}].id", p["year"])
+    held = repo.activity_years(list(wanted))
+    out = []
+    for aid, (path, year) in wanted.items():
+        if aid in held and held[aid] != year:
+            out.append(f"{path}: mã hoạt động '{aid}' đã là một hoạt động của năm {held[aid]} trong dữ liệu; "
+                       f"gói này ghi nó vào năm {year}. Hãy đổi mã (hoặc bỏ mã) của hoạt động năm {year}.")
+    return out
+
+
 # ---- export -------------------------------------------------------------------------------
 
 def _num_out(x):
@@ -186,12 +221,25 @@ def _iso(d):
 
 
 def _target_out(t: Target) -> dict:
-    return {
+    out = {
         "code": t.code, "objective": t.objective, "text": t.text, "kind": t.kind, "unit": t.unit,
         "comparison": t.comparison, "target": _num_out(t.target), "baseline": _num_out(t.baseline),
         "actual_mid_year": _num_out(t.actual_mid_year), "actual": _num_out(t.actual),
         "achieved": t.achieved, "lead": t.lead, "note": t.note,
     }
+    if t.measure:  # optional: written only when set, so packages without it read as before
+        out = _after(out, "actual", "measure", dict(t.measure))
+    return out
+
+
+def _after(d: dict, key: str, new_key: str, value) -> dict:
+    """`d` with `new_key` placed right after `key` (export keeps the schema's order)."""
+    out = {}
+    for k, v in d.items():
+        out[k] = v
+        if k == key:
+            out[new_key] = value
+    return out
 
 
 def _task_out(t: Task) -> dict:
@@ -228,7 +276,7 @@ def _plan_out(repo: Repository, plan: Plan) -> dict:
 
 def plan_header_out(plan: Plan) -> dict:
     """Everything of a plan but its targets, tasks and activities, as the package writes it."""
-    return {
+    out = {
         "year": plan.year, "kind": plan.kind, "number": plan.number,
         "issued_on": _iso(plan.issued_on), "title": plan.title,
         "legal_bases": list(plan.legal_bases), "purposes": list(plan.purposes),
@@ -240,6 +288,12 @@ def plan_header_out(plan: Plan) -> dict:
         "deadlines": [{"label": d.label, "due": _iso(d.due), "to": d.to} for d in plan.deadlines],
         "recipients": list(plan.recipients), "signer": signer_to_dict(plan.signer),
     }
+    if plan.budget_by_source:  # optional: written only when set
+        out = _after(out, "budget_planned_vnd", "budget_by_source", dict(plan.budget_by_source))
+    return out
+
+
+EXCHANGED_PERIODS = ("mid_year", "year", "action_month")
 
 
 def _report_out(r: ReportText) -> dict:
@@ -273,7 +327,9 @@ def export_package(repo: Repository, year: int | None = None, now: dt.datetime |
         "units": [{"code": u.code, "name": u.name, "kind": u.kind, "active": u.active}
                   for u in repo.units()],
         "plans": plans,
-        "reports": [_report_out(r) for r in repo.report_texts(year)],
+        # The typed parts of quarterly and 9-month reports stay in the database: the package
+        # format carries those of the 6-month, year and Action Month reports only.
+        "reports": [_report_out(r) for r in repo.report_texts(year) if r.period in EXCHANGED_PERIODS],
     }
 
 

@@ -65,5 +65,32 @@ def _m1_initial(db: sqlite_utils.Database) -> None:
     db["settings"].create({"key": str, "value": str}, pk="key")
 
 
-MIGRATIONS = [_m1_initial]
+def _m2_history(db: sqlite_utils.Database) -> None:
+    """The change history (written by the triggers of `store.history`, never edited)."""
+    db.execute("""
+        create table history (
+            id integer primary key autoincrement,
+            at text not null,          -- local time, YYYY-MM-DD HH:MM:SS
+            os_user text,              -- the operating-system user
+            user_name text,            -- the name typed in Settings, if any
+            action text,               -- what the user did, when more than one row changed
+            kind text not null,        -- the table, or 'package' for an imported package
+            op text not null,          -- insert | update | delete | import | form | receive | restore
+            record text,               -- which record: its key (HD-..., 2025/annual/T1, ...)
+            label text,                -- its name for people (title, text, file name)
+            before text,               -- JSON of the row before (null: it did not exist)
+            after text,                -- JSON of the row after (null: deleted)
+            parent integer references history (id)  -- the package entry a row change belongs to
+        )""")
+    db.execute("create index history_record on history (kind, record)")
+    db.execute("create index history_at on history (at)")
+
+
+def _m3_money_and_measures(db: sqlite_utils.Database) -> None:
+    """A plan's planned money by source; a target measured from the activities (JSON)."""
+    db.execute("alter table plans add column budget_by_source text")
+    db.execute("alter table targets add column measure text")
+
+
+MIGRATIONS = [_m1_initial, _m2_history, _m3_money_and_measures]
 SCHEMA_VERSION = len(MIGRATIONS)

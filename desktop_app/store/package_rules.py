@@ -10,6 +10,8 @@ import datetime as dt
 import functools
 import json
 
+from ..domain import rules
+from ..domain.numbers import number_problem
 from ..resources import resource
 
 _TYPE_VN = {
@@ -203,16 +205,9 @@ def rule_errors(data) -> list[tuple[str, str]]:
                     add(tp + ["code"], f"mã chỉ tiêu '{c}' bị trùng (đã có ở targets[{target_codes[c]}])")
                 else:
                     target_codes[c] = ti
-            if t.get("kind") == "numeric":
-                if t.get("comparison") is None:
-                    add(tp + ["comparison"], "chỉ tiêu định lượng phải có phép so sánh (>= hoặc <=)")
-                if t.get("target") is None:
-                    add(tp + ["target"], "chỉ tiêu định lượng phải có giá trị kế hoạch (target)")
-            elif t.get("kind") == "qualitative":
-                if t.get("comparison") is not None:
-                    add(tp + ["comparison"], "chỉ tiêu định tính không có phép so sánh (để null)")
-                if t.get("target") is not None:
-                    add(tp + ["target"], "chỉ tiêu định tính không có giá trị kế hoạch bằng số (để null)")
+            for field, msg in rules.target_kind_errors(t.get("kind"), t.get("comparison"), t.get("target"),
+                                                       t.get("measure")).items():
+                add(tp + [field], msg)
             check_unit(tp + ["lead"], t.get("lead"), "đơn vị chủ trì")
 
         tasks = _list(p.get("tasks"))
@@ -235,9 +230,10 @@ def rule_errors(data) -> list[tuple[str, str]]:
                     add(kp + ["targets", j], f"chỉ tiêu '{tc}' không có trong kế hoạch này")
             for key in ("start", "due", "completed_on"):
                 check_date(kp + [key], t.get(key))
-            s, d = _date(t.get("start")), _date(t.get("due"))
-            if s and d and d < s:
-                add(kp + ["due"], f"hạn hoàn thành {d:%d/%m/%Y} trước ngày bắt đầu {s:%d/%m/%Y}")
+            problem = rules.date_order_error(_date(t.get("start")), _date(t.get("due")), "hạn hoàn thành",
+                                             "ngày bắt đầu")
+            if problem:
+                add(kp + ["due"], problem)
 
         acts = _list(p.get("activities"))
         for ai, a in enumerate(acts):
@@ -256,27 +252,22 @@ def rule_errors(data) -> list[tuple[str, str]]:
             start, end = _date(a.get("start")), _date(a.get("end"))
             if start and isinstance(year, int) and start.year != year:
                 add(ap + ["start"], f"ngày bắt đầu {start:%d/%m/%Y} không thuộc năm kế hoạch {year}")
-            if start and end and end < start:
-                add(ap + ["end"], f"ngày kết thúc {end:%d/%m/%Y} trước ngày bắt đầu {start:%d/%m/%Y}")
+            problem = rules.date_order_error(start, end, "ngày kết thúc", "ngày bắt đầu")
+            if problem:
+                add(ap + ["end"], problem)
             check_unit(ap + ["organizer"], a.get("organizer"), "đơn vị tổ chức")
             for j, u in enumerate(_list(a.get("partners"))):
                 check_unit(ap + ["partners", j], u, "đơn vị phối hợp")
             tc = a.get("task")
             if isinstance(tc, str) and tc not in task_codes:
                 add(ap + ["task"], f"nhiệm vụ '{tc}' không có trong kế hoạch này")
-            total, fem, male = (a.get("participants_total"), a.get("participants_female"),
-                                a.get("participants_male"))
-            if isinstance(total, int) and not isinstance(total, bool):
-                if isinstance(fem, int) and fem > total:
-                    add(ap + ["participants_female"], f"số nữ tham gia ({fem}) lớn hơn tổng số ({total})")
-                if isinstance(male, int) and male > total:
-                    add(ap + ["participants_male"], f"số nam tham gia ({male}) lớn hơn tổng số ({total})")
-                if (isinstance(fem, int) and isinstance(male, int) and fem <= total
-                        and male <= total and fem + male > total):
-                    add(ap + ["participants_male"], f"số nữ ({fem}) cộng số nam ({male}) lớn hơn tổng số ({total})")
-                eth = a.get("participants_ethnic_minority")
-                if isinstance(eth, int) and eth > total:
-                    add(ap + ["participants_ethnic_minority"], f"số người dân tộc thiểu số ({eth}) lớn hơn tổng số ({total})")
+            counts = [a.get(k) for k in ("participants_total", "participants_female", "participants_male",
+                                         "participants_ethnic_minority")]
+            # only whole numbers are compared: the schema reports any other type at its path
+            if isinstance(counts[0], int) and not isinstance(counts[0], bool):
+                counts = [c if isinstance(c, int) and not isinstance(c, bool) else None for c in counts]
+                for field, msg in rules.participant_errors(*counts).items():
+                    add(ap + [field], msg)
 
     reports = _list(data.get("reports"))
     report_keys: dict[tuple, int] = {}
@@ -311,8 +302,35 @@ def too_deep(data, limit: int = MAX_DEPTH) -> bool:
     return False
 
 
+def value_errors(data) -> list[tuple[str, str]]:
+    """Values no field may hold, wherever they stand: numbers that are not finite or absurdly
+    large (SQLite cannot store them, reports would print 'inf'), text with a lone surrogate
+    (not a character: it cannot be stored as UTF-8)."""
+    errs: list[tuple[str, str]] = []
+    stack = [(data, [])]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, dict):
+            stack.extend((v, path + [k]) for k, v in node.items())
+        elif isinstance(node, list):
+            stack.extend((v, path + [i]) for i, v in enumerate(node))
+        elif isinstance(node, str):
+            try:
+                node.encode("utf-8")
+            except UnicodeEncodeError:
+                errs.append((json_path(path), "chứa ký tự không hợp lệ (mã thay thế đơn lẻ); hãy gõ lại đoạn chữ này"))
+        else:
+            problem = number_problem(node)
+            if problem:
+                errs.append((json_path(path), problem))
+    return sorted(errs)
+
+
 def package_errors(data) -> list[str]:
     """Every problem of a (normalised) package, as 'path: message' lines; [] when valid."""
+    values = value_errors(data)
+    if values:  # the schema validator itself chokes on such values: report them alone
+        return [f"{p}: {m}" for p, m in values]
     found = schema_errors(data) + rule_errors(data)
     seen, out = set(), []
     for path, msg in found:

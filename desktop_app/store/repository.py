@@ -141,6 +141,7 @@ class Repository:
             contents=[ContentSection(c["heading"], c.get("items") or [])
                       for c in json.loads(r["contents"] or "[]")],
             budget_text=r["budget_text"], budget_planned_vnd=r["budget_planned_vnd"],
+            budget_by_source=json.loads(r["budget_by_source"] or "{}"),
             action_month_start=r["action_month_start"] or "11-15",
             action_month_end=r["action_month_end"] or "12-15",
             action_month_theme=r["action_month_theme"],
@@ -164,6 +165,8 @@ class Repository:
             "contents": _json([{"heading": clean(c.heading), "items": clean_list(c.items)}
                                for c in plan.contents if clean(c.heading)]),
             "budget_text": clean(plan.budget_text), "budget_planned_vnd": plan.budget_planned_vnd,
+            "budget_by_source": _json({k: v for k, v in plan.budget_by_source.items() if v is not None})
+            if plan.budget_by_source else None,
             "action_month_start": plan.action_month_start or "11-15",
             "action_month_end": plan.action_month_end or "12-15",
             "action_month_theme": clean(plan.action_month_theme),
@@ -197,7 +200,7 @@ class Repository:
                 unit=r["unit"], comparison=r["comparison"], target=r["target"],
                 baseline=r["baseline"], actual_mid_year=r["actual_mid_year"], actual=r["actual"],
                 achieved=None if r["achieved"] is None else bool(r["achieved"]),
-                lead=r["lead"], note=r["note"],
+                lead=r["lead"], note=r["note"], measure=json.loads(r["measure"]) if r["measure"] else None,
             ))
         return out
 
@@ -207,7 +210,7 @@ class Repository:
             "kind": t.kind, "unit": clean(t.unit), "comparison": t.comparison,
             "target": t.target, "baseline": t.baseline, "actual_mid_year": t.actual_mid_year,
             "actual": t.actual, "achieved": None if t.achieved is None else int(t.achieved),
-            "lead": t.lead, "note": clean(t.note),
+            "lead": t.lead, "note": clean(t.note), "measure": _json(t.measure) if t.measure else None,
         }
         existing = self.db.execute(
             "select id from targets where plan_id = ? and code = ?", [plan_id, t.code]).fetchone()
@@ -331,6 +334,17 @@ class Repository:
                 self.db[table].upsert_all(rows, pk=self.db[table].pks)
             except sqlite3.IntegrityError as exc:
                 raise StaleRowsError(str(exc)) from exc
+
+    def activity_years(self, ids: list[str]) -> dict[str, int]:
+        """The plan year of each stored activity among `ids`."""
+        out = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            rows = self.db.execute(
+                f"select a.id, p.year from activities a join plans p on p.id = a.plan_id "
+                f"where a.id in ({', '.join('?' * len(chunk))})", chunk).fetchall()
+            out.update(dict(rows))
+        return out
 
     def change_count(self) -> int:
         """Rows changed through this connection so far: a later write changes it."""

@@ -1,4 +1,5 @@
-"""What every page shares: the open workspace, the chosen year, and change notifications."""
+"""What every page shares: the open workspace, the chosen year, and the announcement of what
+changed (see `operations.run_op`)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from ..services import Undo, Workspace
 
 class AppContext(QObject):
     year_changed = Signal(int)
-    data_changed = Signal()  # anything stored changed: pages showing it refresh
+    changed = Signal(object, object)  # (operations.Changes, the page that made the change or None)
+    data_changed = Signal()  # anything stored changed (for views that do not care what)
     undo_changed = Signal()  # the last deletion, which Ctrl+Z puts back, changed
 
     def __init__(self, ws: Workspace, year: int):
@@ -29,30 +31,42 @@ class AppContext(QObject):
     def plan(self, kind: str = "annual"):
         return self.ws.plan(self.year, kind)
 
-    def notify(self) -> None:
+    def announce(self, changes, initiator=None) -> None:
+        """Something was stored: a deletion can be undone at once; data replaced whole (an
+        import, a restore) is nothing to put the last deletion back into."""
+        if changes.undo is not None or (changes.replaced and self.last_delete is not None):
+            self.last_delete = changes.undo
+            self.undo_changed.emit()
+        self.changed.emit(changes, initiator)
         self.data_changed.emit()
 
-    def replaced(self) -> None:
-        """Much of the data was replaced (an import, a restore): the last deletion is not
-        something to put back into it."""
-        if self.last_delete is not None:
-            self.last_delete = None
-            self.undo_changed.emit()
-        self.notify()
+    def notify(self, initiator=None) -> None:
+        """Announce a change of unknown extent (every page showing data refreshes)."""
+        from .operations import KINDS, changes
 
-    def deleted(self, undo: Undo) -> None:
+        self.announce(changes(*KINDS), initiator)
+
+    def replaced(self) -> None:
+        from .operations import changes
+
+        self.announce(changes("everything"))
+
+    def deleted(self, undo: Undo, initiator=None) -> None:
         """A page deleted something: refresh, and offer to put it back."""
-        self.last_delete = undo
-        self.undo_changed.emit()
-        self.notify()
+        from .operations import KINDS, changes
+
+        self.announce(changes(*KINDS, undo=undo), initiator)
 
     def undo_last_delete(self) -> Undo:
         """Put back the last deletion (ValidationError if data changed since); it is spent
         either way."""
+        from .operations import KINDS, changes
+
         undo, self.last_delete = self.last_delete, None
         self.undo_changed.emit()
         try:
             self.ws.undo(undo)
         finally:
-            self.notify()
+            self.changed.emit(changes(*KINDS), None)
+            self.data_changed.emit()
         return undo

@@ -11,26 +11,22 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QProgressDialog,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from .. import APP_NAME, __version__
 from ..i18n import use_vietnamese
-from ..services import PackageFileError, StoreError, ValidationError, user_message
+from ..services import ValidationError
+from .flows import backups, imports, unsaved
 from .help import show_guide
-from .worker import run_in_thread
+from .widgets import show_error
 
 # key, title, module.Class. The window is shown before the database and the pages' modules are
 # loaded (start-up speed): a page is imported and built the first time it is opened.
@@ -44,6 +40,7 @@ PAGES = [
     ("reports", "Báo cáo", "reports.ReportsPage"),
     ("units", "Đơn vị", "units.UnitsPage"),
     ("settings", "Cài đặt", "settings.SettingsPage"),
+    ("history", "Lịch sử thay đổi", "history.HistoryPage"),
 ]
 KEYS = [p[0] for p in PAGES]
 
@@ -51,39 +48,6 @@ KEYS = [p[0] for p in PAGES]
 def _page_class(key: str):
     module, cls = dict((k, m) for k, _, m in PAGES)[key].split(".")
     return getattr(importlib.import_module(f"{__package__}.pages.{module}"), cls)
-
-
-def _workspace_job(db_path, operation: str, *args):
-    """A Workspace operation off the GUI thread."""
-    from ..services import Workspace
-
-    ws = Workspace(db_path)  # its own connection: SQLite connections stay in their thread
-    try:
-        return getattr(ws, operation)(*args)
-    finally:
-        ws.close()
-
-
-class MessagesDialog(QDialog):
-    """The importer's messages in a readable list."""
-
-    def __init__(self, parent, title: str, intro: str, lines: list[str]):
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.resize(820, 420)
-        lay = QVBoxLayout(self)
-        lab = QLabel(intro)
-        lab.setWordWrap(True)
-        lay.addWidget(lab)
-        self.list = QListWidget()
-        self.list.setWordWrap(True)  # long reasons (a list of allowed values) stay readable
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.addItems(lines)
-        lay.addWidget(self.list, 1)
-        bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        bb.button(QDialogButtonBox.StandardButton.Close).setText("Đóng")
-        bb.rejected.connect(self.reject)
-        lay.addWidget(bb)
 
 
 class LazyPages(dict):
@@ -97,40 +61,6 @@ class LazyPages(dict):
         page = self.window._build_page(key)
         self[key] = page
         return page
-
-
-class RestoreDialog(QDialog):
-    """Pick a backup to go back to; the newest is at the top."""
-
-    def __init__(self, parent, backups):
-        super().__init__(parent)
-        self.setWindowTitle("Khôi phục từ bản sao lưu")
-        self.resize(560, 420)
-        self.backups = backups
-        lay = QVBoxLayout(self)
-        lab = QLabel("Chọn thời điểm muốn quay về. Dữ liệu hiện tại được sao lưu trước khi khôi phục, "
-                     "nên có thể quay lại nếu chọn nhầm.")
-        lab.setWordWrap(True)
-        lay.addWidget(lab)
-        self.list = QListWidget()
-        for stamp, path in backups:
-            self.list.addItem(f"{stamp:%d/%m/%Y %H:%M:%S}  ({path.stat().st_size // 1024} KB)")
-        if backups:
-            self.list.setCurrentRow(0)
-        else:
-            self.list.addItem("Chưa có bản sao lưu nào.")
-        lay.addWidget(self.list, 1)
-        bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        bb.button(QDialogButtonBox.StandardButton.Ok).setText("Khôi phục")
-        bb.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(backups))
-        bb.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
-        bb.accepted.connect(self.accept)
-        bb.rejected.connect(self.reject)
-        lay.addWidget(bb)
-
-    def chosen(self):
-        row = self.list.currentRow()
-        return self.backups[row][1] if self.backups and row >= 0 else None
 
 
 class MainWindow(QMainWindow):
@@ -308,6 +238,8 @@ class MainWindow(QMainWindow):
             self.new_activity()
         elif key == "report":
             self._show_report("year")
+        elif key.startswith("report:"):  # a deadline of the plan: the report it asks for
+            self._show_report(key.split(":", 1)[1])
         else:
             self.go_to(key)
 
@@ -333,86 +265,24 @@ class MainWindow(QMainWindow):
                           "hoạt động và báo cáo công tác bình đẳng giới và vì sự tiến bộ của phụ nữ cấp xã."
                           f"<br><br>Tệp dữ liệu: {self.ws.path}")
 
-    # ---- packages ----------------------------------------------------------------------
+    # ---- flows: one module each in ui/flows --------------------------------------------
     def import_package(self, path: str | None = None):
-        if not self.settle_unsaved("nhập dữ liệu"):
-            return
-        if not path:
-            path, _ = QFileDialog.getOpenFileName(self, "Chọn gói dữ liệu", str(Path.home()), "Gói dữ liệu (*.json)")
-        if not path:
-            return
-        progress = QProgressDialog("Đang nhập dữ liệu...", None, 0, 0, self)
-        progress.setWindowTitle("Nhập gói dữ liệu")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-        progress.setCancelButton(None)
-
-        def done(counts):
-            progress.close()
-            self.ctx.replaced()
-            self.statusBar().showMessage(
-                f"Đã nhập {counts['plans']} kế hoạch, {counts['activities']} hoạt động, {counts['units']} đơn vị.", 10000)
-            self.last_import = ("ok", counts)
-
-        def failed(exc, tb):
-            progress.close()
-            self._show_refusal("Gói dữ liệu", "tệp", exc, unreadable=(PackageFileError, StoreError))
-
-        run_in_thread(_workspace_job, self.ws.path, "import_file", path, on_done=done, on_error=failed)
+        imports.import_package(self, path)
 
     def import_activity_sheet(self, path: str | None = None):
-        """Activities from an Excel sheet laid out like the exported one, into the chosen year."""
-        if not self.settle_unsaved("nhập hoạt động"):
-            return
-        year = self.ctx.year
-        if not path:
-            path, _ = QFileDialog.getOpenFileName(
-                self, f"Chọn bảng tính hoạt động năm {year}", str(Path.home()), "Bảng tính Excel (*.xlsx)")
-        if not path:
-            return
-        self.statusBar().showMessage("Đang đọc bảng tính...")
-
-        def done(counts):
-            self.ctx.replaced()
-            self.statusBar().showMessage(
-                f"Đã nhập từ Excel vào năm {year}: thêm {counts['added']}, cập nhật {counts['updated']} hoạt động.", 15000)
-            self.last_import = ("ok", counts)
-
-        def failed(exc, tb):
-            self.statusBar().clearMessage()
-            self._show_refusal("Bảng tính", "bảng tính", exc, unreadable=(StoreError,))
-
-        run_in_thread(_workspace_job, self.ws.path, "import_activity_sheet", path, year, on_done=done,
-                      on_error=failed)
-
-    def _show_refusal(self, what: str, where: str, exc, unreadable: tuple) -> None:
-        """An import that stored nothing: every reason in a readable list."""
-        unchanged = "dữ liệu trong chương trình không thay đổi."
-        if isinstance(exc, ValidationError):
-            lines = exc.messages
-            intro = (f"{what} bị từ chối vì có {len(lines)} lỗi; {unchanged} "
-                     f"Hãy sửa các chỗ sau trong {where} rồi nhập lại:")
-        elif isinstance(exc, unreadable):
-            lines, intro = [str(exc)], f"Không đọc được {what.lower()}; {unchanged}"
-        else:
-            lines = [user_message(exc) or f"{type(exc).__name__}: {exc}"]
-            intro = f"Không nhập được {what.lower()}; {unchanged}"
-        self.last_import = ("refused", lines)
-        self.messages_dialog = MessagesDialog(self, f"{what} bị từ chối", intro, lines)
-        self.messages_dialog.open()
+        imports.import_activity_sheet(self, path)
 
     def export_package(self):
-        default = str(Path.home() / f"goi-du-lieu-{self.ctx.year}.json")
-        path, _ = QFileDialog.getSaveFileName(self, "Xuất gói dữ liệu", default, "Gói dữ liệu (*.json)")
-        if not path:
-            return
-        try:
-            self.ws.export_json(path)
-        except (ValidationError, OSError) as exc:
-            msg = "\n".join(exc.messages) if isinstance(exc, ValidationError) else (user_message(exc, path) or str(exc))
-            QMessageBox.warning(self, "Không xuất được", msg)
-            return
-        self.statusBar().showMessage(f"Đã xuất {path}", 8000)
+        imports.export_package(self)
+
+    def backup_now(self):
+        return backups.backup_now(self)
+
+    def restore(self, chosen: Path | None = None):
+        backups.restore(self, chosen)
+
+    def settle_unsaved(self, before: str) -> bool:
+        return unsaved.settle_unsaved(self, before)
 
     # ---- undo the last deletion ------------------------------------------------------------
     def _undo_changed(self):
@@ -429,75 +299,11 @@ class MainWindow(QMainWindow):
         try:
             u = self.ctx.undo_last_delete()
         except ValidationError as exc:
-            QMessageBox.warning(self, "Không hoàn tác được", "\n".join(exc.messages))
+            show_error(self, "Không hoàn tác được", "\n".join(exc.messages))
             return
         self.statusBar().showMessage(f"Đã hoàn tác: {u.label}.", 8000)
 
-    # ---- backups -----------------------------------------------------------------------
-    def backup_now(self):
-        from ..services import backup_now
-
-        try:
-            path = backup_now(self.ws)
-        except (StoreError, OSError) as exc:
-            QMessageBox.warning(self, "Sao lưu không thành công", user_message(exc) or str(exc))
-            return None
-        self.statusBar().showMessage(f"Đã sao lưu: {path}", 10000)
-        return path
-
-    def restore(self, chosen: Path | None = None):
-        """Go back to a backup: the one chosen in the dialog (or `chosen`, a path)."""
-        from ..services import list_backups, restore_backup
-
-        if not self.settle_unsaved("khôi phục"):
-            return
-        if not isinstance(chosen, (str, Path)):
-            dlg = RestoreDialog(self, list_backups(self.ws))
-            if not dlg.exec() or dlg.chosen() is None:
-                return
-            chosen = dlg.chosen()
-        chosen = Path(chosen)
-        try:
-            safety = restore_backup(self.ws, chosen)
-        except (ValidationError, StoreError, OSError) as exc:
-            msg = "\n".join(exc.messages) if isinstance(exc, ValidationError) else (user_message(exc) or str(exc))
-            QMessageBox.warning(self, "Không khôi phục được", msg + "\n\nDữ liệu hiện tại không thay đổi.")
-            return
-        self.ctx.replaced()
-        self.statusBar().showMessage(
-            f"Đã khôi phục {chosen.name}." + (f" Dữ liệu trước đó được lưu ở {safety.name}." if safety else ""), 15000)
-
     # ---- closing -----------------------------------------------------------------------
-    def unsaved_pages(self):
-        return [p for p in self.pages.values() if p.has_unsaved()]
-
-    def settle_unsaved(self, before: str) -> bool:
-        """Before something that reloads the pages (another year, an import, a restore, closing):
-        save or drop the edits not saved yet, as the user says. False: leave everything as it is."""
-        for p in self.pages.values():
-            p.flush()
-        pending = self.unsaved_pages()
-        if not pending:
-            return True
-        names = ", ".join(p.title for p in pending)
-        box = QMessageBox(QMessageBox.Icon.Question, "Chưa lưu",
-                          f"Trang {names} có nội dung chưa lưu. Lưu trước khi {before}?",
-                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                          | QMessageBox.StandardButton.Cancel, self)
-        box.button(QMessageBox.StandardButton.Save).setText("Lưu")
-        box.button(QMessageBox.StandardButton.Discard).setText("Không lưu")
-        box.button(QMessageBox.StandardButton.Cancel).setText("Hủy")
-        answer = box.exec()
-        if answer == QMessageBox.StandardButton.Cancel:
-            return False
-        for p in pending:
-            if answer == QMessageBox.StandardButton.Discard:
-                p.discard()
-            elif not p.save_pending():  # the page shows why; take the user there
-                self.go_to(next(k for k, v in self.pages.items() if v is p))
-                return False
-        return True
-
     def closeEvent(self, event):
         if not self.settle_unsaved("thoát"):
             event.ignore()

@@ -19,7 +19,7 @@ class Page(QWidget):
         super().__init__()
         self.ctx = ctx
         self._stale = True
-        ctx.data_changed.connect(self.mark_stale)
+        ctx.changed.connect(self._changed)
         ctx.year_changed.connect(self.mark_stale)
         self.outer = QVBoxLayout(self)
         self.outer.setContentsMargins(16, 12, 16, 12)
@@ -48,6 +48,12 @@ class Page(QWidget):
             shortcut = QShortcut(QKeySequence(key), table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
+
+    def _changed(self, changes, initiator):
+        # The page that made the change already shows it (a grid must not be reset under the
+        # editor that typed the value).
+        if initiator is not self:
+            self.mark_stale()
 
     def mark_stale(self, *_):
         self._stale = True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
 )
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...domain.model import OBJECTIVES
 from ...domain.numbers import fmt_date, fmt_int, fmt_percent
 from ...domain.rules import MET, NO_DATA, NOT_MET
+from ...services import DOCUMENT_KINDS
 from ..charts import StackedBars
 from .base import Page
 
@@ -80,6 +82,8 @@ class DashboardPage(Page):
         self.deadlines.setWordWrap(True)
         self.overdue.setWordWrap(True)
         dl.addWidget(self.deadlines)
+        # a deadline naming a report opens that report (double click or Enter)
+        self.deadlines.itemActivated.connect(self._open_deadline_report)
         right.addWidget(ob)
         right.addWidget(db)
         mid.addLayout(right, 2)
@@ -105,6 +109,8 @@ class DashboardPage(Page):
                               "bước của cả năm.")
             for c in (self.c_acts, self.c_people, self.c_targets, self.c_overdue, self.c_am, self.c_money):
                 c.set("-")
+            self.c_acts.set("-", "hoạt động trong năm")
+            self.c_people.set("-", "lượt người tham gia")
             self.chart.set_data([], [])
             self.overdue.clear()
             self.deadlines.clear()
@@ -115,9 +121,10 @@ class DashboardPage(Page):
         self.note.setText(f"{plan.title}" + (f" · Chủ đề Tháng hành động: “{plan.action_month_theme}”"
                                              if plan.action_month_theme else ""))
         t = f.totals
-        self.c_acts.set(fmt_int(t.activities))
         share = fmt_percent(t.participants_female, t.participants_total) or "0%"
-        self.c_people.set(fmt_int(t.participants_total), f"lượt người tham gia, nữ {share}")
+        self.c_acts.set(fmt_int(t.activities), "hoạt động trong năm" + last_year(f, "activities"))
+        self.c_people.set(fmt_int(t.participants_total),
+                          f"lượt người tham gia, nữ {share}" + last_year(f, "participants_total"))
         vc = f.verdict_counts
         self.c_targets.set(f"{vc[MET]}/{len(f.target_rows)}",
                            f"chỉ tiêu đạt · {vc[NOT_MET]} không đạt · {vc[NO_DATA]} chưa có số liệu")
@@ -141,8 +148,26 @@ class DashboardPage(Page):
         if not f.overdue:
             self.overdue.addItem("Không có nhiệm vụ quá hạn.")
         self.deadlines.clear()
-        for dl in d["deadlines"][:6]:
+        for dl, kind in list(zip(d["deadlines"], d["deadline_kinds"]))[:6]:
             left = (dl.due - today).days
-            self.deadlines.addItem(f"{fmt_date(dl.due)} (còn {left} ngày) · {dl.label}" + (f" → {dl.to}" if dl.to else ""))
+            item = QListWidgetItem(f"{fmt_date(dl.due)} (còn {left} ngày) · {dl.label}" + (f" → {dl.to}" if dl.to else ""))
+            if kind:
+                item.setData(Qt.ItemDataRole.UserRole, kind)
+                item.setToolTip(f"Nhấp đúp để mở {DOCUMENT_KINDS[kind]}")
+            self.deadlines.addItem(item)
         if not d["deadlines"]:
             self.deadlines.addItem("Không còn hạn báo cáo nào trong năm.")
+
+    def _open_deadline_report(self, item):
+        kind = item.data(Qt.ItemDataRole.UserRole)
+        if kind:
+            self.go.emit(f"report:{kind}")
+
+
+def last_year(f, field: str) -> str:
+    """' · năm 2024: 12 (+3)': the same figure of the previous year, when the database holds it."""
+    if f.previous is None:
+        return ""
+    before, now = getattr(f.previous.totals, field), getattr(f.totals, field)
+    d = now - before
+    return f" · năm {f.year - 1}: {fmt_int(before)} ({'+' if d > 0 else ''}{fmt_int(d)})"

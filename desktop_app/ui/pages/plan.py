@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.model import ContentSection, Deadline, Plan
+from ...domain.model import BUDGET_SOURCES, ContentSection, Deadline, Plan
 from ...domain.numbers import fmt_int, parse_vn_number
 from ...domain.text import clean
 from ...services import NoPlanError, ValidationError
@@ -53,6 +53,8 @@ def text_to_contents(text: str) -> list[ContentSection]:
             out.append(ContentSection(line.lstrip("-+• "), []))
     return out
 
+PLANNED_SOURCES = {k: v for k, v in BUDGET_SOURCES.items() if k}  # the sources an activity names
+
 
 class PlanPage(Page):
     title = "Kế hoạch"
@@ -76,6 +78,8 @@ class PlanPage(Page):
         self.budget_text = LinesEdit(placeholder="Nguồn kinh phí thực hiện")
         self.budget_text.setMaximumHeight(70)
         self.budget = NumberEdit(placeholder="đồng")
+        # planned money by source, printed beside what was spent in the reports
+        self.budget_sources = {k: NumberEdit(placeholder="đồng") for k in PLANNED_SOURCES}
         self.am_start = MonthDayEdit(label="ngày bắt đầu Tháng hành động")
         self.am_end = MonthDayEdit(label="ngày kết thúc Tháng hành động")
         self.theme = QLineEdit()
@@ -124,6 +128,11 @@ class PlanPage(Page):
         f4.addRow("Chủ đề năm", self.theme)
         f4.addRow("Kinh phí", self.budget_text)
         f4.addRow("Tổng dự kiến (đồng)", self.budget)
+        by_source = QHBoxLayout()
+        for key, label in PLANNED_SOURCES.items():
+            by_source.addWidget(QLabel(label))
+            by_source.addWidget(self.budget_sources[key], 1)
+        f4.addRow("Dự kiến theo nguồn", by_source)
         f4.addRow("Hạn báo cáo", self.deadlines)
         dl_row = QHBoxLayout()
         dl_row.addWidget(add_dl)
@@ -271,6 +280,9 @@ class PlanPage(Page):
         self.budget_text.setPlainText(plan.budget_text or "")
         self.budget.setText(fmt_int(plan.budget_planned_vnd) if plan.budget_planned_vnd else "")
         self.issued.default_year = year
+        for key, edit in self.budget_sources.items():
+            v = plan.budget_by_source.get(key)
+            edit.setText(fmt_int(v) if v is not None else "")
         self.am_start.set_mmdd(year, plan.action_month_start)
         self.am_end.set_mmdd(year, plan.action_month_end)
         self.theme.setText(plan.action_month_theme or "")
@@ -294,13 +306,21 @@ class PlanPage(Page):
             budget = parse_vn_number(self.budget.text())
         except ValueError:
             budget = -1
+        by_source = {}
+        for key, edit in self.budget_sources.items():
+            try:
+                v = parse_vn_number(edit.text())
+            except ValueError:
+                v = -1  # refused by the plan's rules, with their message
+            if v is not None:
+                by_source[key] = int(v)
         return Plan(
             year=base.year, kind="annual", title=clean(self.title_edit.text()) or "",
             number=clean(self.number.text()), issued_on=self.issued.value(),
             legal_bases=self.legal.lines(), purposes=self.purposes.lines(),
             requirements=self.requirements.lines(), contents=text_to_contents(self.contents.toPlainText()),
             budget_text=clean(self.budget_text.toPlainText()),
-            budget_planned_vnd=None if budget is None else int(budget),
+            budget_planned_vnd=None if budget is None else int(budget), budget_by_source=by_source,
             action_month_start=self.am_start.mmdd(), action_month_end=self.am_end.mmdd(),
             action_month_theme=clean(self.theme.text()), deadlines=deadlines,
             recipients=self.recipients.lines(), signer=signer, targets=base.targets, tasks=base.tasks,

@@ -29,13 +29,15 @@ from PySide6.QtWidgets import (
 from ...domain.model import ReportText
 from ...domain.text import clean
 from ...services import DOCUMENT_KINDS, NoPlanError, render_document
+from ..draft_controls import DraftControls
 from ..pdf_view import PdfPreview, print_pdf, render_pages
-from ..widgets import DateEdit, ErrorLabel, LinesEdit, SignerFields, show_error
+from ..widgets import DateEdit, ErrorLabel, LinesEdit, SignerFields, ask, show_error
 from ..worker import run_in_thread
 from .base import Page
 
 FILE_NAMES = {"plan": "Ke-hoach", "mid_year": "Bao-cao-6-thang", "year": "Bao-cao-nam",
-              "action_month": "Bao-cao-Thang-hanh-dong"}
+              "action_month": "Bao-cao-Thang-hanh-dong", "q1": "Bao-cao-quy-I", "q2": "Bao-cao-quy-II",
+              "q3": "Bao-cao-quy-III", "q4": "Bao-cao-quy-IV", "nine_month": "Bao-cao-9-thang"}
 
 
 def _render_job(data, margins, out):
@@ -62,11 +64,11 @@ class ReportsPage(Page):
             it = QListWidgetItem(v)
             it.setData(Qt.ItemDataRole.UserRole, k)
             self.kinds.addItem(it)
-        self.kinds.setMaximumHeight(110)
+        self.kinds.setMaximumHeight(180)  # the nine documents without scrolling
         self.kinds.setCurrentRow(list(DOCUMENT_KINDS).index("year"))
 
         self.number = QLineEdit()
-        self.number.setPlaceholderText("ví dụ 120/BC-UBND (để trống để ghi tay)")
+        self.number.setPlaceholderText("ví dụ 120 hoặc 120/BC-UBND (để trống để ghi tay)")
         self.issued = DateEdit(optional=True, label="ngày của văn bản")
         self.parts = {}
         form_w = QWidget()
@@ -93,6 +95,8 @@ class ReportsPage(Page):
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_w)
         tb.addWidget(scroll)
+        self.drafting = DraftControls(self)  # "Soạn nháp từ số liệu"
+        tb.addWidget(self.drafting)
         self.save_text_btn = QPushButton("Lưu nội dung")
         tb.addWidget(self.save_text_btn)
         self.plan_note = QLabel("Kế hoạch được in từ trang Kế hoạch, Chỉ tiêu và Nhiệm vụ.")
@@ -127,6 +131,7 @@ class ReportsPage(Page):
         self.progress.hide()
         self.message = ErrorLabel()
         self.info = QLabel()
+        self.info.setWordWrap(True)
         rl.addLayout(buttons)
         rl.addWidget(self.progress)
         rl.addWidget(self.message)
@@ -285,7 +290,10 @@ class ReportsPage(Page):
             self._busy(False)
             self.pdf_path, images = result
             self.preview.set_pages(images)
-            self.info.setText(f"{DOCUMENT_KINDS[self.kind]} ({self.ctx.year}): {len(images)} trang.")
+            info = f"{DOCUMENT_KINDS[self.kind]} ({self.ctx.year}): {len(images)} trang."
+            gaps = self.ctx.ws.document_gaps(self.ctx.year, self.kind)
+            # what is missing, in short ("Chưa có người ký"), each on its own line
+            self.info.setText(info + "".join("\n• " + g.split(":")[0] + "." for g in gaps))
             self.preview_ready.emit(len(images))
             if then:
                 then()
@@ -300,8 +308,16 @@ class ReportsPage(Page):
         self.failed.emit(f"{exc}\n{tb}")
 
     def print_document(self):
+        # What is not filled in prints as a blank or is left out: say so before paper is used.
+        gaps = self.ctx.ws.document_gaps(self.ctx.year, self.kind)
+        if gaps and not ask(self, "Văn bản còn thiếu", "Văn bản còn thiếu:\n- " + "\n- ".join(gaps)
+                            + "\n\nVẫn in văn bản này?"):
+            return
+        self._print()
+
+    def _print(self):
         if not self.pdf_path:
-            self.build_preview(then=self.print_document)
+            self.build_preview(then=self._print)
             return
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 

@@ -18,15 +18,13 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
+from ...domain.decree30 import MARGIN_LIMITS
 from ...domain.model import OFFICE_LEVELS, Office
 from ...domain.text import clean
 from ..widgets import ErrorLabel, SignerFields
 from .base import Page
 
-MARGINS = {  # Decree 30 ranges, in mm
-    "margin_top": ("Lề trên", 20, 25), "margin_bottom": ("Lề dưới", 20, 25),
-    "margin_left": ("Lề trái", 30, 35), "margin_right": ("Lề phải", 15, 20),
-}
+MARGINS = MARGIN_LIMITS  # Decree 30 ranges, in mm
 
 
 class SettingsPage(Page):
@@ -49,6 +47,13 @@ class SettingsPage(Page):
         f1.addRow("Tỉnh, thành phố", self.province)
         f1.addRow("Cấp", self.level)
         self.outer.addWidget(g1)
+
+        g_user = QGroupBox("Người dùng máy")
+        f_user = QFormLayout(g_user)
+        self.user_name = QLineEdit()
+        self.user_name.setPlaceholderText("họ tên người đang nhập liệu: ghi vào Lịch sử thay đổi cạnh tên đăng nhập Windows")
+        f_user.addRow("Tên người nhập liệu", self.user_name)
+        self.outer.addWidget(g_user)
 
         g2 = QGroupBox("Người ký mặc định (cho kế hoạch, báo cáo mới)")
         f2 = QFormLayout(g2)
@@ -134,6 +139,7 @@ class SettingsPage(Page):
             self.margins[key].setValue(value)
         self.backup_dir.setText(str(self.folder("backup")))
         self.extra_dir.setText(ws.setting("backup_extra_dir") or "")
+        self.user_name.setText(ws.setting("user_name") or "")
         self.saved.setText("")
         self.loaded = self._form()  # what is stored, as the form reads it back
 
@@ -142,6 +148,7 @@ class SettingsPage(Page):
         settings = {k: str(int(w.value())) for k, w in self.margins.items()}
         settings["default_signer"] = signer
         settings["backup_extra_dir"] = clean(self.extra_dir.text())
+        settings["user_name"] = clean(self.user_name.text())
         office = Office(clean(self.name.text()) or "", clean(self.place.text()) or "", clean(self.parent_body.text()),
                         clean(self.province.text()), self.level.currentData())
         return office, settings

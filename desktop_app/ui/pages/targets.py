@@ -11,16 +11,18 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QTableView,
 )
 
-from ...domain.model import OBJECTIVES, Target
-from ...domain.numbers import fmt_num, parse_vn_number
-from ...domain.rules import MET, NOT_MET, code_error, target_errors, target_verdict
-from ...domain.summary import natural_key
+from ...domain.measures import COMPUTED, MEASURES, measure_words
+from ...domain.model import ACTIVITY_TYPES, OBJECTIVES, Target
+from ...domain.numbers import fmt_num, fmt_quantity, parse_vn_number
+from ...domain.rules import MET, NOT_MET, code_error, parse_achieved, target_errors, target_verdict
+from ...domain.summary import target_order
 from ...domain.text import clean
 from ...services import ValidationError
 from ..widgets import ErrorLabel, NumberEdit, UnitCombo, ask, save_cancel, show_error
@@ -29,15 +31,12 @@ from .base import Page
 COLS = ["Mã", "Mục tiêu", "Chỉ tiêu", "Kế hoạch", "6 tháng", "Cả năm", "Đánh giá 6 tháng", "Đánh giá cả năm"]
 MID, YEAR = 4, 5
 VERDICT_COLOURS = {MET: QColor("#e8f5e9"), NOT_MET: QColor("#ffebee")}
-YES = {"đạt", "có", "x", "rồi", "dat", "co"}
-NO = {"không đạt", "không", "chưa đạt", "khong", "khong dat"}
 
 
 def plan_text(t: Target) -> str:
     if t.kind == "qualitative":
         return "Đạt (định tính)"
-    unit = t.unit or ""
-    return ("≥ " if t.comparison == ">=" else "≤ ") + fmt_num(t.target) + ("" if unit in ("", "%") else " ") + unit
+    return ("≥ " if t.comparison == ">=" else "≤ ") + fmt_quantity(t.target, t.unit)
 
 
 class TargetsModel(QAbstractTableModel):
@@ -47,10 +46,11 @@ class TargetsModel(QAbstractTableModel):
         super().__init__(parent)
         self.save = save  # save(Target) -> None, raising ValidationError
         self.targets: list[Target] = []
+        self.measured: dict[str, dict[str, float]] = {}  # values counted from the activities
 
     def set_targets(self, targets):
         self.beginResetModel()
-        self.targets = sorted(targets, key=lambda t: (7 if t.objective is None else t.objective, natural_key(t.code)))
+        self.targets = sorted(targets, key=target_order)
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()):
@@ -77,7 +77,15 @@ class TargetsModel(QAbstractTableModel):
                 return ""
             return "" if t.achieved is None else ("Đạt" if t.achieved else "Không đạt")
         v = t.actual_mid_year if col == MID else t.actual
-        return fmt_num(v) if v is not None else ""
+        if v is None:
+            counted = self.measured.get(t.code, {}).get("actual_mid_year" if col == MID else "actual")
+            return f"{fmt_num(counted)} {COMPUTED}" if counted is not None else ""
+        return fmt_num(v)
+
+    def judged(self, t: Target) -> Target:
+        """The target with the values counted from the activities where none was typed."""
+        counted = {k: v for k, v in self.measured.get(t.code, {}).items() if getattr(t, k) is None}
+        return dataclasses.replace(t, **counted) if counted else t
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -94,15 +102,19 @@ class TargetsModel(QAbstractTableModel):
             if c == 3:
                 return plan_text(t)
             if c in (MID, YEAR):
-                return self._value(t, c)
+                # the editor starts from what was typed: a counted value is not typed over by accident
+                return self._value(t, c) if role == Qt.ItemDataRole.DisplayRole else self._typed(t, c)
             if c == 6:
-                return target_verdict(t, "mid_year") if t.kind == "numeric" else ""
+                return target_verdict(self.judged(t), "mid_year") if t.kind == "numeric" else ""
             if c == 7:
-                return target_verdict(t, "year")
+                return target_verdict(self.judged(t), "year")
         if role == Qt.ItemDataRole.ToolTipRole:
             if c == 2:
                 return t.text + (f"\nGhi chú: {t.note}" if t.note else "")
             if c in (MID, YEAR):
+                if t.measure and t.kind == "numeric":
+                    return (f"Tự tính từ danh sách hoạt động ({measure_words(t.measure)}). "
+                            "Gõ số để ghi đè; xóa số đã gõ để quay về số tự tính.")
                 return ("Gõ Đạt hoặc Không đạt" if t.kind == "qualitative" else
                         "Gõ số, dùng dấu phẩy cho phần thập phân, ví dụ 26,05")
         if role == Qt.ItemDataRole.BackgroundRole and c in (6, 7):
@@ -113,21 +125,22 @@ class TargetsModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
+    def _typed(self, t: Target, col: int) -> str:
+        if t.kind == "qualitative":
+            return self._value(t, col)
+        v = t.actual_mid_year if col == MID else t.actual
+        return fmt_num(v) if v is not None else ""
+
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         t = self.targets[index.row()]
         text = (value or "").strip()
         if t.kind == "qualitative":
-            low = text.lower()
-            if not low:
-                new = dataclasses.replace(t, achieved=None)
-            elif low in YES:
-                new = dataclasses.replace(t, achieved=True)
-            elif low in NO:
-                new = dataclasses.replace(t, achieved=False)
-            else:
-                self.error.emit(f"Chỉ tiêu {t.code}: hãy gõ “Đạt” hoặc “Không đạt” (hoặc để trống).")
+            try:
+                new = dataclasses.replace(t, achieved=parse_achieved(text))
+            except ValueError as exc:
+                self.error.emit(f"Chỉ tiêu {t.code}: {exc}")
                 return False
         else:
             try:  # "50%" is 50 for a target counted in %
@@ -172,6 +185,18 @@ class TargetDialog(QDialog):
         self.baseline = NumberEdit(placeholder="năm trước (nếu có)", percent=True)
         self.lead = UnitCombo(units)
         self.note = QLineEdit()
+        # a target counted from the activities instead of typed
+        self.measure = QComboBox()
+        self.measure.addItem("Không: gõ số liệu bằng tay", None)
+        for key, (label, _unit) in MEASURES.items():
+            self.measure.addItem(label, key)
+        self.measure_type = QComboBox()
+        self.measure_type.addItem("mọi loại hoạt động", None)
+        for key, label in ACTIVITY_TYPES.items():
+            self.measure_type.addItem(label, key)
+        measure_row = QHBoxLayout()
+        measure_row.addWidget(self.measure, 3)
+        measure_row.addWidget(self.measure_type, 2)
         self.err = ErrorLabel()
         form = QFormLayout(self)
         form.addRow("Mã *", self.code)
@@ -182,6 +207,7 @@ class TargetDialog(QDialog):
         form.addRow("So sánh", self.comparison)
         form.addRow("Giá trị kế hoạch", self.value)
         form.addRow("Giá trị năm trước", self.baseline)
+        form.addRow("Tự tính từ hoạt động", measure_row)
         form.addRow("Đơn vị chủ trì", self.lead)
         form.addRow("Ghi chú", self.note)
         form.addRow(self.err)
@@ -200,12 +226,23 @@ class TargetDialog(QDialog):
             self.baseline.setText(fmt_num(target.baseline) if target.baseline is not None else "")
             self.lead.set_code(target.lead)
             self.note.setText(target.note or "")
+            if target.measure:
+                self.measure.setCurrentIndex(max(0, self.measure.findData(target.measure.get("what"))))
+                self.measure_type.setCurrentIndex(max(0, self.measure_type.findData(target.measure.get("activity_type"))))
+        self.measure.currentIndexChanged.connect(self._measure_changed)
         self._kind_changed()
 
     def _kind_changed(self, *_):
         numeric = self.kind.currentData() == "numeric"
-        for w in (self.unit, self.comparison, self.value, self.baseline):
+        for w in (self.unit, self.comparison, self.value, self.baseline, self.measure):
             w.setEnabled(numeric)
+        self.measure_type.setEnabled(numeric and self.measure.currentData() is not None)
+
+    def _measure_changed(self, *_):
+        what = self.measure.currentData()
+        self.measure_type.setEnabled(what is not None)
+        if what and not self.unit.text().strip():
+            self.unit.setText(MEASURES[what][1])
 
     def result_target(self) -> Target | None:
         code = clean(self.code.text()) or ""
@@ -226,7 +263,10 @@ class TargetDialog(QDialog):
                                 target=value, baseline=base, lead=self.lead.code(), note=clean(self.note.text()),
                                 actual=old.actual if numeric else None,
                                 actual_mid_year=old.actual_mid_year if numeric else None,
-                                achieved=None if numeric else old.achieved)
+                                achieved=None if numeric else old.achieved,
+                                measure={"what": self.measure.currentData(),
+                                         "activity_type": self.measure_type.currentData()}
+                                if numeric and self.measure.currentData() else None)
         problem = code_error(code, self.existing if self.target is None else set())
         if problem:
             self.err.show_error(problem)
@@ -275,21 +315,13 @@ class TargetsPage(Page):
     def _save(self, t: Target):
         self.ctx.ws.save_target(self.ctx.year, t)
         self._summarise()
-        # Other pages (the dashboard) reload when next shown; this grid already shows the
-        # new value and must not be reset under the open editor.
-        self._saving = True
-        try:
-            self.ctx.notify()
-        finally:
-            self._saving = False
-
-    def mark_stale(self, *args):
-        if not getattr(self, "_saving", False):
-            super().mark_stale(*args)
+        # Other pages (the dashboard) reload; this grid, the initiator, already shows the new value.
+        self.ctx.notify(initiator=self)
 
     def refresh(self):
         plan = self.ctx.plan()
         self.message.show_error(None)  # a message about another year's figure is not about these
+        self.model.measured = self.ctx.ws.measured_targets(self.ctx.year) if plan else {}
         self.model.set_targets(plan.targets if plan else [])
         for b in (self.add_btn, self.edit_btn, self.del_btn):
             b.setEnabled(plan is not None)
@@ -297,7 +329,7 @@ class TargetsPage(Page):
         self._summarise()
 
     def _summarise(self, *_):
-        ts = self.model.targets
+        ts = [self.model.judged(t) for t in self.model.targets]
         met = sum(1 for t in ts if target_verdict(t) == MET)
         self.summary.setText(f"{len(ts)} chỉ tiêu · đạt {met} · không đạt "
                              f"{sum(1 for t in ts if target_verdict(t) == NOT_MET)}")

@@ -1,0 +1,106 @@
+"""Packages and Excel sheets in and out: off the GUI thread, with every refusal listed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QListWidget, QVBoxLayout
+
+from ...services import PackageFileError, StoreError, ValidationError, user_message
+from ..operations import refusal_text, run_op_in_background, workspace_job
+from ..widgets import show_error
+
+
+class MessagesDialog(QDialog):
+    """The importer's messages in a readable list."""
+
+    def __init__(self, parent, title: str, intro: str, lines: list[str]):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(820, 420)
+        lay = QVBoxLayout(self)
+        lab = QLabel(intro)
+        lab.setWordWrap(True)
+        lay.addWidget(lab)
+        self.list = QListWidget()
+        self.list.setWordWrap(True)  # long reasons (a list of allowed values) stay readable
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.addItems(lines)
+        lay.addWidget(self.list, 1)
+        bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        bb.button(QDialogButtonBox.StandardButton.Close).setText("Đóng")
+        bb.rejected.connect(self.reject)
+        lay.addWidget(bb)
+
+
+def show_refusal(win, what: str, where: str, exc, unreadable: tuple) -> None:
+    """An import that stored nothing: every reason in a readable list."""
+    unchanged = "dữ liệu trong chương trình không thay đổi."
+    if isinstance(exc, ValidationError):
+        lines = exc.messages
+        intro = (f"{what} bị từ chối vì có {len(lines)} lỗi; {unchanged} "
+                 f"Hãy sửa các chỗ sau trong {where} rồi nhập lại:")
+    elif isinstance(exc, unreadable):
+        lines, intro = [str(exc)], f"Không đọc được {what.lower()}; {unchanged}"
+    else:
+        lines = [user_message(exc) or ("Lỗi ngoài dự kiến của chương trình "
+                                       f"({type(exc).__name__}); hãy báo cho người hỗ trợ.")]
+        intro = f"Không nhập được {what.lower()}; {unchanged}"
+    win.last_import = ("refused", lines)
+    win.messages_dialog = MessagesDialog(win, f"{what} bị từ chối", intro, lines)
+    win.messages_dialog.open()
+
+
+def import_package(win, path: str | None = None) -> None:
+    if not win.settle_unsaved("nhập dữ liệu"):
+        return
+    if not path:
+        path, _ = QFileDialog.getOpenFileName(win, "Chọn gói dữ liệu", str(Path.home()), "Gói dữ liệu (*.json)")
+    if not path:
+        return
+
+    def done(counts):
+        win.statusBar().showMessage(
+            f"Đã nhập {counts['plans']} kế hoạch, {counts['activities']} hoạt động, {counts['units']} đơn vị.", 10000)
+        win.last_import = ("ok", counts)
+
+    run_op_in_background(win, win.ctx, workspace_job, win.ws.path, "import_file", path, kinds=("everything",),
+                         label="Đang nhập dữ liệu...", on_done=done,
+                         on_failed=lambda exc: show_refusal(win, "Gói dữ liệu", "tệp", exc,
+                                                            unreadable=(PackageFileError, StoreError)))
+
+
+def import_activity_sheet(win, path: str | None = None) -> None:
+    """Activities from an Excel sheet laid out like the exported one, into the chosen year."""
+    if not win.settle_unsaved("nhập hoạt động"):
+        return
+    year = win.ctx.year
+    if not path:
+        path, _ = QFileDialog.getOpenFileName(
+            win, f"Chọn bảng tính hoạt động năm {year}", str(Path.home()), "Bảng tính Excel (*.xlsx)")
+    if not path:
+        return
+
+    def done(counts):
+        win.statusBar().showMessage(
+            f"Đã nhập từ Excel vào năm {year}: thêm {counts['added']}, cập nhật {counts['updated']} hoạt động.", 15000)
+        win.last_import = ("ok", counts)
+
+    run_op_in_background(win, win.ctx, workspace_job, win.ws.path, "import_activity_sheet", path, year,
+                         kinds=("everything",), label="Đang đọc bảng tính...", on_done=done,
+                         on_failed=lambda exc: show_refusal(win, "Bảng tính", "bảng tính", exc,
+                                                            unreadable=(StoreError,)))
+
+
+def export_package(win) -> None:
+    default = str(Path.home() / f"goi-du-lieu-{win.ctx.year}.json")
+    path, _ = QFileDialog.getSaveFileName(win, "Xuất gói dữ liệu", default, "Gói dữ liệu (*.json)")
+    if not path:
+        return
+    try:
+        win.ws.export_json(path)
+    except (ValidationError, StoreError, OSError) as exc:
+        show_error(win, "Không xuất được", refusal_text(exc) or str(exc))
+        return
+    win.statusBar().showMessage(f"Đã xuất {path}", 8000)
