@@ -84,7 +84,7 @@ def parse_vn_number(text: str | None, percent: bool = False) -> float | None:
     s = text.strip().replace("\u00a0", "").replace(" ", "")
     if s.endswith("%"):
         if not percent:
-            raise ValueError(f"'{text.strip()}': giá trị này không tính bằng %, hãy gõ số không kèm dấu %")
+            raise ValueError(f"'{text.strip()}' không phải là số: giá trị này không tính bằng %, hãy gõ số không kèm dấu %")
         s = s[:-1]
     if not s:
         return None

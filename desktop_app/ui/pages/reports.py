@@ -283,6 +283,8 @@ class ReportsPage(Page):
         self._preview_timer.stop()
         self._generation += 1
         generation = self._generation
+        # read now: the data may be closed by the time the pages come back
+        gaps = self.ctx.ws.document_gaps(self.ctx.year, self.kind)
 
         def done(result):
             if not shiboken6.isValid(self) or generation != self._generation:
@@ -291,7 +293,6 @@ class ReportsPage(Page):
             self.pdf_path, images = result
             self.preview.set_pages(images)
             info = f"{DOCUMENT_KINDS[self.kind]} ({self.ctx.year}): {len(images)} trang."
-            gaps = self.ctx.ws.document_gaps(self.ctx.year, self.kind)
             # what is missing, in short ("Chưa có người ký"), each on its own line
             self.info.setText(info + "".join("\n• " + g.split(":")[0] + "." for g in gaps))
             self.preview_ready.emit(len(images))
