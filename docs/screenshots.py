@@ -51,7 +51,10 @@ def main(size: str = "1366x768", out_dir: str | None = None) -> None:
         wait(300)
         shot = QGuiApplication.primaryScreen().grabWindow(0) if os.environ.get("DISPLAY") else win.grab()
         shot.save(str(out / f"{w}x{h}-{i + 1:02d}-{key}.png"))
+    counter = iter(range(len(PAGES) + 1, 100))  # dialogs numbered after the pages
+
     def shoot(name, widget=None):
+        name = f"{next(counter):02d}-{name}"
         QApplication.processEvents()
         wait(250)
         shot = (QGuiApplication.primaryScreen().grabWindow(0) if os.environ.get("DISPLAY")
@@ -95,23 +98,23 @@ def main(size: str = "1366x768", out_dir: str | None = None) -> None:
         dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
 
     acts = win.go_to("activities")
-    modal("10-activity-form", acts.add, activity_errors)
-    modal("11-activity-calendar", acts.add, calendar)
+    modal("activity-form", acts.add, activity_errors)
+    modal("activity-calendar", acts.add, calendar)
     acts.search.setText("dong tam khong co")
-    shoot("12-search-nothing-found")
+    shoot("search-nothing-found")
     acts.search.setText("dong tam")
     acts.search.setFocus()
     QApplication.sendEvent(acts.search, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(10, 10),
                                                           acts.search.mapToGlobal(QPoint(10, 10))))
-    shoot("13-text-menu")
+    shoot("text-menu")
     menu = QApplication.activePopupWidget()
     if menu is not None:
         menu.close()
     tasks = win.go_to("tasks")
-    modal("14-task-form", tasks.add, task_errors)
+    modal("task-form", tasks.add, task_errors)
     units = win.go_to("units")
-    modal("15-unit-form", units.add, unit_errors)
-    modal("16-guide", lambda: win.help_action.trigger())
+    modal("unit-form", units.add, unit_errors)
+    modal("guide", lambda: win.help_action.trigger())
     win.close()
     ws.close()
 

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QVBoxLayout,
-    QWidget,
 )
 
 from ..domain.model import ACTIVITY_TYPES, BUDGET_SOURCES, Activity
@@ -116,15 +115,18 @@ class ActivityDialog(QDialog):
         form.addRow("Tên hoạt động *", self.title)
         form.addRow("", self.err["title"])
         form.addRow("Loại hoạt động", self.type)
-        dates = QHBoxLayout()
-        dates.addWidget(self.start)
-        dates.addWidget(QLabel("đến ngày"))
-        dates.addWidget(self.end)
-        dates.addStretch(1)
-        dw = QWidget()
-        dw.setLayout(dates)
-        dates.setContentsMargins(0, 0, 0, 0)
-        form.addRow("Ngày tổ chức *", dw)
+        # each date on its own row, as wide as a date: both whole in the form's column
+        for label, w, hint in (("Ngày tổ chức *", self.start, ""),
+                               ("Đến ngày", self.end, "(nếu nhiều ngày)")):
+            row = QHBoxLayout()
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(w)
+            if hint:
+                note = QLabel(hint)
+                note.setStyleSheet("color: #666666;")
+                row.addWidget(note)
+            row.addStretch(1)
+            form.addRow(label, row)
         form.addRow("", self.err["dates"])
         form.addRow("Địa điểm", self.location)
         form.addRow("Đơn vị tổ chức", self.organizer)

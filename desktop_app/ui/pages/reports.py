@@ -137,7 +137,7 @@ class ReportsPage(Page):
         rl.addWidget(self.message)
         info_row = QHBoxLayout()  # what is shown, and how big
         info_row.addWidget(self.info, 1)
-        info_row.addWidget(self.preview.zoom_bar())
+        info_row.addWidget(self.preview.zoom_bar(), 0, Qt.AlignmentFlag.AlignTop)
         rl.addLayout(info_row)
         rl.addWidget(self.preview, 1)
 
