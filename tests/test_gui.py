@@ -78,20 +78,21 @@ def test_invalid_activity_shows_reason_and_saves_nothing(window, qtbot):
         type_text(dlg.title, "Tập huấn kỹ năng sống")
         qtbot.keyClicks(dlg.total, "40")
         qtbot.keyClicks(dlg.female, "45")
-        seen["error"] = dlg.err["participants_female"].text()
-        seen["visible"] = dlg.err["participants_female"].isVisible()
-        seen["save_enabled"] = dlg.save_btn.isEnabled()
-        qtbot.mouseClick(dlg.save_btn, Qt.MouseButton.LeftButton)  # disabled: does nothing
+        seen["while_typing"] = dlg.err["participants"].text()
+        qtbot.mouseClick(dlg.save_btn, Qt.MouseButton.LeftButton)  # refused: says why
+        seen["error"] = dlg.err["participants"].text()
+        seen["focus"] = dlg.focusWidget() is dlg.female
         # fix the end date before the start, then cancel and confirm discarding
         dlg.end.set_value(dlg.start.value() - dt.timedelta(days=1))
-        seen["end_error"] = dlg.err["end"].text()
+        seen["end_error"] = dlg.err["dates"].text()
         when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
         dlg.reject()
 
     when_modal(fill)
     window.new_activity()
+    assert seen["while_typing"] == ""
     assert seen["error"] == "số nữ tham gia (45) lớn hơn tổng số (40)"
-    assert seen["visible"] and not seen["save_enabled"]
+    assert seen["focus"]
     assert "trước ngày bắt đầu" in seen["end_error"]
     assert activity_count(window) == before
 
@@ -172,7 +173,10 @@ def test_report_page_builds_preview(window, qtbot):
         qtbot.mouseClick(page.preview_btn, Qt.MouseButton.LeftButton)
     assert blocker.args[0] >= 3
     assert page.preview.page_count() == blocker.args[0]
-    assert page.preview.pages[0].pixmap().width() > 500
+    # fitted to the pane's width, zoomed with +
+    assert page.preview.pages[0].pixmap().width() == page.preview.fit_width()
+    qtbot.mouseClick(page.preview.zoom_in_btn, Qt.MouseButton.LeftButton)
+    assert page.preview.pages[0].pixmap().width() > page.preview.fit_width()
 
 
 def test_report_text_saved_and_printed(window, qtbot, tmp_path):
@@ -352,7 +356,7 @@ def test_add_unit_task_and_target_through_their_dialogs(window, qtbot):
         dlg.lead.set_code("CLB-NCT")
         save = dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
         save.click()
-        seen["error"] = dlg.err.text()
+        seen["error"] = dlg.err["code"].text()
         dlg.code.setText("NV99")
         dlg.targets.setText("MT9")
         save.click()

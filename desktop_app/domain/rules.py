@@ -134,6 +134,16 @@ def code_error(code: str, existing: set[str] = frozenset(), example: str = "NV01
     return None
 
 
+def next_code(existing, prefix: str = "NV", width: int = 2) -> str:
+    """The code after the highest PREFIX<number> in use: NV13 in use gives NV14 (same width)."""
+    pattern = re.compile(re.escape(prefix) + r"(\d+)", re.IGNORECASE)
+    numbers = [(int(m.group(1)), len(m.group(1))) for m in map(pattern.fullmatch, existing) if m]
+    if not numbers:
+        return f"{prefix}{1:0{width}d}"
+    n, w = max(numbers)
+    return f"{prefix}{n + 1:0{max(w, width)}d}"
+
+
 def target_errors(t: Target) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not (t.text or "").strip():

@@ -189,8 +189,12 @@ def units_by_name(units: dict[str, str]) -> list[tuple[str, str]]:
     return sorted(units.items(), key=lambda kv: sort_key(kv[1]))
 
 
+# ---- search without marks ---------------------------------------------------------------
+_MARKS = re.compile("[\u0300-\u036f]")
+_D = str.maketrans({"đ": "d", "Đ": "d"})
+
+
 def fold(value: str | None) -> str:
-    """Lower case without accents ('Báo cáo Quý III' -> 'bao cao quy iii'): what a search
-    matches against, so that typing without accents still finds."""
-    nfd = unicodedata.normalize("NFD", (value or "").replace("Đ", "d").replace("đ", "d"))
-    return "".join(c for c in nfd if not unicodedata.combining(c)).lower()
+    """Text as search compares it: lower case, without tone or vowel marks, đ as d.
+    "Đồng Tâm", "đồng tâm" and "dong tam" all fold to "dong tam"."""
+    return _MARKS.sub("", unicodedata.normalize("NFD", (value or "").translate(_D).lower()))

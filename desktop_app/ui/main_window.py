@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -21,8 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME, __version__
+from ..i18n import use_vietnamese
 from ..services import ValidationError
 from .flows import backups, imports, unsaved
+from .help import show_guide
 from .widgets import show_error
 
 # key, title, module.Class. The window is shown before the database and the pages' modules are
@@ -68,6 +71,7 @@ class MainWindow(QMainWindow):
     def __init__(self, ws, settings: QSettings, year: int | None = None):
         """With ws None the window shows at once and `attach` brings the data after."""
         super().__init__()
+        use_vietnamese(QApplication.instance())
         self.ws = None
         self.ctx = None
         self.settings = settings
@@ -95,6 +99,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.year_box = QComboBox()
+        self.year_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "2027 (chưa có kế hoạch)"
         tb = self.addToolBar("Năm")
         tb.setObjectName("yearbar")
         tb.setMovable(False)
@@ -111,8 +116,8 @@ class MainWindow(QMainWindow):
         geom = settings.value("window/geometry")
         if geom is not None:
             self.restoreGeometry(geom)
-        else:
-            self.resize(1280, 760)
+        else:  # first start: the whole screen (a 1366x768 screen leaves no room to spare)
+            self.setWindowState(Qt.WindowState.WindowMaximized)
         if ws is not None:
             self.attach(ws, year)
 
@@ -174,6 +179,7 @@ class MainWindow(QMainWindow):
         self._action(m, "In văn bản...", self.print_document, QKeySequence.StandardKey.Print)
         self._action(m, "Xem trước báo cáo năm", lambda: self._show_report("year"))
         m = mb.addMenu("Trợ &giúp")
+        self.help_action = self._action(m, "Hướng dẫn sử dụng", lambda: show_guide(self), "F1")
         self._action(m, "Giới thiệu", self.about)
         m = mb.addMenu("&Xem")
         for i, (_, title, _) in enumerate(PAGES):

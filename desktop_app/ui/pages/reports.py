@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -41,7 +42,7 @@ FILE_NAMES = {"plan": "Ke-hoach", "mid_year": "Bao-cao-6-thang", "year": "Bao-ca
 
 def _render_job(data, margins, out):
     render_document(data, out, margins)
-    return str(out), render_pages(str(out), dpi=80)
+    return str(out), render_pages(str(out), dpi=110)  # sharp when zoomed in; fitted to the pane
 
 
 class ReportsPage(Page):
@@ -68,10 +69,12 @@ class ReportsPage(Page):
 
         self.number = QLineEdit()
         self.number.setPlaceholderText("ví dụ 120 hoặc 120/BC-UBND (để trống để ghi tay)")
-        self.issued = DateEdit(optional=True)
+        self.issued = DateEdit(optional=True, label="ngày của văn bản")
         self.parts = {}
         form_w = QWidget()
         form = QFormLayout(form_w)
+        # each label over its box: the boxes take the pane's whole width for whole paragraphs
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow("Số, ký hiệu", self.number)
         form.addRow("Ngày", self.issued)
         for key, label in (("situation", "Đặc điểm tình hình"), ("strengths", "Ưu điểm"),
@@ -79,7 +82,7 @@ class ReportsPage(Page):
                            ("directions", "Phương hướng kỳ tới"), ("recommendations", "Kiến nghị, đề xuất")):
             w = QPlainTextEdit()
             w.setTabChangesFocus(True)
-            w.setMinimumHeight(70)
+            w.setMinimumHeight(110)
             self.parts[key] = w
             form.addRow(label, w)
         self.recipients = LinesEdit(placeholder="Mỗi dòng một nơi nhận")
@@ -132,17 +135,27 @@ class ReportsPage(Page):
         rl.addLayout(buttons)
         rl.addWidget(self.progress)
         rl.addWidget(self.message)
-        rl.addWidget(self.info)
+        info_row = QHBoxLayout()  # what is shown, and how big
+        info_row.addWidget(self.info, 1)
+        info_row.addWidget(self.preview.zoom_bar(), 0, Qt.AlignmentFlag.AlignTop)
+        rl.addLayout(info_row)
         rl.addWidget(self.preview, 1)
 
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(right)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([10_000, 10_000])  # half each: paragraphs to write, the page fitted beside
         self.outer.addWidget(split, 1)
 
         self.kinds.currentRowChanged.connect(self._kind_changed)
+        # The preview follows the chosen document and year by itself, built in the background.
+        self._generation = 0
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(250)
+        self._preview_timer.timeout.connect(self._auto_preview)
         # Typed parts are stored a moment after typing stops: a power cut costs a sentence at most.
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
@@ -170,6 +183,16 @@ class ReportsPage(Page):
         self.pdf_path = None
         self.info.setText("")
         self._load_text()
+        self._preview_soon()
+
+    def _preview_soon(self):
+        if self.ctx.ws.has_plan(self.ctx.year):
+            self.preview.set_message("Đang dựng bản xem trước...")
+            self._preview_timer.start()
+
+    def _auto_preview(self):
+        if self.isVisible():
+            self.build_preview(auto=True)
 
     def refresh(self):
         self._load_text()
@@ -179,6 +202,8 @@ class ReportsPage(Page):
         for b in (self.preview_btn, self.print_btn, self.pdf_btn, self.docx_btn, self.xlsx_btn):
             b.setEnabled(has_plan)
         self.info.setText("" if has_plan else f"Năm {self.ctx.year} chưa có kế hoạch: chưa có gì để in.")
+        self.preview.set_message("" if has_plan else f"Năm {self.ctx.year} chưa có kế hoạch: chưa có gì để xem.")
+        self._preview_soon()
 
     def _load_text(self):
         is_plan = self.kind == "plan"
@@ -201,7 +226,9 @@ class ReportsPage(Page):
         return ReportText(
             year=shown.year if shown else self.ctx.year, period=shown.period if shown else self.kind,
             number=clean(self.number.text()),
-            issued_on=self.issued.value(), recipients=self.recipients.lines(), signer=self.signer.signer(),
+            # a date being typed, or not a real one, leaves the stored date as it was
+            issued_on=shown.issued_on if (shown and self.issued.error()) else self.issued.value(),
+            recipients=self.recipients.lines(), signer=self.signer.signer(),
             **{k: clean(w.toPlainText()) for k, w in self.parts.items()})
 
     def has_unsaved(self) -> bool:
@@ -220,14 +247,19 @@ class ReportsPage(Page):
         if self.kind == "plan" or self.loaded_text is None:
             return
         t = self.form_text()
+        problem = self.issued.error()
+        self.issued.mark_error(bool(problem))
+        self.message.show_error(problem and problem + " (ngày cũ được giữ cho đến khi sửa)")
         self.ctx.ws.save_report_text(t)
         self.loaded_text = t
         self.status_message.emit("Đã tự lưu nội dung báo cáo." if auto else "Đã lưu nội dung báo cáo.")
+        if auto:
+            self._preview_soon()  # the preview shows what was typed
 
     # ---- documents ---------------------------------------------------------------------
-    def _data(self):
+    def _data(self, auto: bool = False):
         if self.has_unsaved():
-            self.save_text()
+            self.save_text(auto=auto)
         try:
             return self.ctx.ws.document_data(self.ctx.year, self.kind), self.ctx.ws.page_settings()
         except NoPlanError as exc:
@@ -240,21 +272,27 @@ class ReportsPage(Page):
         for b in (self.preview_btn, self.print_btn, self.pdf_btn, self.docx_btn, self.xlsx_btn):
             b.setEnabled(not on)
 
-    def build_preview(self, then=None):
-        got = self._data()
+    def build_preview(self, then=None, auto: bool = False):
+        got = self._data(auto)
         if not got:
             return
         data, margins = got
         out = Path(self._tmpdir.name) / f"{FILE_NAMES[self.kind]}-{self.ctx.year}.pdf"
         self._busy(True)
         self.message.show_error(None)
+        self._preview_timer.stop()
+        self._generation += 1
+        generation = self._generation
+        # read now: the data may be closed by the time the pages come back
+        gaps = self.ctx.ws.document_gaps(self.ctx.year, self.kind)
 
         def done(result):
+            if not shiboken6.isValid(self) or generation != self._generation:
+                return  # the page is gone, or a newer preview is on its way
             self._busy(False)
             self.pdf_path, images = result
             self.preview.set_pages(images)
             info = f"{DOCUMENT_KINDS[self.kind]} ({self.ctx.year}): {len(images)} trang."
-            gaps = self.ctx.ws.document_gaps(self.ctx.year, self.kind)
             # what is missing, in short ("Chưa có người ký"), each on its own line
             self.info.setText(info + "".join("\n• " + g.split(":")[0] + "." for g in gaps))
             self.preview_ready.emit(len(images))
@@ -264,6 +302,8 @@ class ReportsPage(Page):
         run_in_thread(_render_job, data, margins, out, on_done=done, on_error=self._failed)
 
     def _failed(self, exc, tb):
+        if not shiboken6.isValid(self):
+            return
         self._busy(False)
         self.message.show_error(f"Không tạo được văn bản: {exc}")
         self.failed.emit(f"{exc}\n{tb}")

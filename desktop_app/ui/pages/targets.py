@@ -143,8 +143,8 @@ class TargetsModel(QAbstractTableModel):
                 self.error.emit(f"Chỉ tiêu {t.code}: {exc}")
                 return False
         else:
-            try:
-                number = parse_vn_number(text)
+            try:  # "50%" is 50 for a target counted in %
+                number = parse_vn_number(text, percent="%" in (t.unit or ""))
             except ValueError as exc:
                 self.error.emit(f"Chỉ tiêu {t.code}: {exc}")
                 return False
@@ -181,8 +181,8 @@ class TargetDialog(QDialog):
         self.comparison = QComboBox()
         self.comparison.addItem("≥ (từ ... trở lên)", ">=")
         self.comparison.addItem("≤ (không vượt quá ...)", "<=")
-        self.value = NumberEdit(placeholder="ví dụ 60 hoặc 1,7")
-        self.baseline = NumberEdit(placeholder="năm trước (nếu có)")
+        self.value = NumberEdit(placeholder="ví dụ 60%, 60 hoặc 1,7", percent=True)
+        self.baseline = NumberEdit(placeholder="năm trước (nếu có)", percent=True)
         self.lead = UnitCombo(units)
         self.note = QLineEdit()
         # a target counted from the activities instead of typed
@@ -253,6 +253,8 @@ class TargetDialog(QDialog):
         except ValueError as exc:
             self.err.show_error(str(exc))
             return None
+        if numeric and not clean(self.unit.text()) and "%" in self.value.text() + self.baseline.text():
+            self.unit.setText("%")  # 60% typed: the target is counted in %
         old = self.target or Target(code, "")
         t = dataclasses.replace(old, code=code, text=clean(self.text.text()) or "", kind=self.kind.currentData(),
                                 objective=self.objective.currentData(),
@@ -318,6 +320,7 @@ class TargetsPage(Page):
 
     def refresh(self):
         plan = self.ctx.plan()
+        self.message.show_error(None)  # a message about another year's figure is not about these
         self.model.measured = self.ctx.ws.measured_targets(self.ctx.year) if plan else {}
         self.model.set_targets(plan.targets if plan else [])
         for b in (self.add_btn, self.edit_btn, self.del_btn):
