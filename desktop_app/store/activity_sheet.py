@@ -100,8 +100,9 @@ class _Row:
         """A unit, type, task or budget source given by its name or its code."""
         if not text:
             return None
-        found = self.names[kind].get(_key(text))
-        if found is None:
+        known = self.names[kind]
+        found = known.get(_key(text))
+        if found is None and _key(text) not in known:  # "Nguồn khác" is a name for no source
             hint = {"unit": "thêm đơn vị ở trang Đơn vị, hoặc sửa tên cho khớp",
                     "type": "dùng một trong: " + ", ".join(ACTIVITY_TYPES.values()),
                     "task": "dùng mã một nhiệm vụ của kế hoạch năm, hoặc để trống",
@@ -283,7 +284,8 @@ def read_sheet(path: str | Path, units: dict[str, str], task_codes: set[str], pl
         "unit": {**{_key(c): c for c in units}, **{_key(n): c for c, n in units.items()}},
         "type": {**{_key(k): k for k in ACTIVITY_TYPES}, **{_key(v): k for k, v in ACTIVITY_TYPES.items()}},
         "task": {_key(c): c for c in task_codes},
-        "source": {**{_key(k): k for k in BUDGET_SOURCES if k}, **{_key(v): k for k, v in BUDGET_SOURCES.items()}},
+        "source": {**{_key(k): k for k in BUDGET_SOURCES if k}, **{_key(v): k for k, v in BUDGET_SOURCES.items()},
+                   _key("Không ghi nguồn"): None},  # the label sheets exported before 0.2 carry
     }
     out, seen = [], {}
     for number, values in enumerate(grid[head_line:], start=head_line + 1):
