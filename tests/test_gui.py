@@ -8,6 +8,8 @@ from gui_helpers import type_text, when_modal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPushButton
 
+from desktop_app.ui.operations import changes
+
 
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
@@ -225,7 +227,7 @@ def test_unused_unit_is_deleted_after_yes(window, qtbot):
     from desktop_app.domain.model import Unit
 
     window.ws.save_unit(Unit("THON9", "Thôn 9", "village", True))
-    window.ctx.notify()
+    window.ctx.announce(changes("units", "activities"))
     page = window.go_to("units")
     page.refresh()
     page.table.selectRow(next(i for i, u in enumerate(page.units) if u.code == "THON9"))
@@ -282,7 +284,7 @@ def test_backup_now_and_restore_from_menu(window, qtbot):
     path = window.backup_now()
     assert path.exists()
     before = activity_count(window)
-    window.ctx.deleted(window.ws.delete_activities([r[0] for r in window.ws.repo.activity_list_rows(2026)][:10]))
+    window.ctx.announce(changes("activities", undo=window.ws.delete_activities([r[0] for r in window.ws.repo.activity_list_rows(2026)][:10])))
     assert activity_count(window) == before - 10 and window.undo_action.isEnabled()
     window.restore(path)
     assert activity_count(window) == before
@@ -460,7 +462,7 @@ def test_unsaved_plan_edit_survives_work_on_another_page(window, qtbot):
     typed = page.title_edit.text()
     window.go_to("activities")
     first = window.ws.repo.activities_of_year(2026)[0]
-    window.ctx.deleted(window.ws.delete_activities([first.id]))  # a change elsewhere: pages go stale
+    window.ctx.announce(changes("activities", undo=window.ws.delete_activities([first.id])))  # a change elsewhere: pages go stale
     page = window.go_to("plan")
     assert page.title_edit.text() == typed and page.has_unsaved()
     qtbot.mouseClick(page.save_btn, Qt.MouseButton.LeftButton)
@@ -506,7 +508,7 @@ def test_unsaved_settings_are_kept_and_asked_about(window, qtbot):
     type_text(page.place, "Đông Sơn mới")
     assert page.has_unsaved()
     window.go_to("units")
-    window.ctx.notify()
+    window.ctx.announce(changes("units", "activities"))
     page = window.go_to("settings")
     assert page.place.text() == "Đông Sơn mới"
     when_modal(lambda box: box.button(QMessageBox.StandardButton.Save).click())

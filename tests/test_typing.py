@@ -8,6 +8,8 @@ from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFormLayout
 
+from desktop_app.ui.operations import changes
+
 
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
@@ -455,7 +457,7 @@ def test_one_objective_is_a_bar_not_a_block_and_empty_states_say_what_to_do(wind
     am = window.go_to("action_month")
     assert am.empty.isHidden()  # the demo's month has activities
     window.ws.repo.db.execute("delete from activities")  # a year whose month has none yet
-    window.ctx.notify()
+    window.ctx.announce(changes("units", "activities"))
     assert am.empty.isVisible() and "Chưa có hoạt động nào trong Tháng hành động" in am.empty.text()
     acts = window.go_to("activities")
     assert acts.hint_box.isVisible() and "chưa có hoạt động nào" in acts.empty_hint.text()

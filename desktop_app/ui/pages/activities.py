@@ -23,6 +23,7 @@ from ...domain.numbers import fmt_int
 from ...domain.rules import action_month_window
 from ..activity_dialog import ActivityDialog
 from ..activity_model import FEMALE, TOTAL, ActivityTableModel
+from ..operations import changes
 from ..widgets import DateEdit, UnitFilter, ask, show_error
 from .base import Page
 
@@ -189,8 +190,8 @@ class ActivitiesPage(Page):
             return None
         dlg = self._dialog()
         dlg.exec()
-        if dlg.saved_ids:
-            self.ctx.notify()
+        if dlg.saved_ids:  # the form saved (and showed any refusal) itself
+            self.ctx.announce(changes("activities"))
             self.select(dlg.saved_ids[-1])
         return dlg
 
@@ -228,7 +229,7 @@ class ActivitiesPage(Page):
         a = self.ctx.ws.activity(ids[0])
         dlg = self._dialog(a)
         if dlg.exec() and dlg.saved_ids:
-            self.ctx.notify()
+            self.ctx.announce(changes("activities"))
             self.select(dlg.saved_ids[-1])
 
     def duplicate_selected(self):
@@ -239,7 +240,7 @@ class ActivitiesPage(Page):
         dlg = self._dialog(a, duplicate=True)
         dlg.exec()
         if dlg.saved_ids:
-            self.ctx.notify()
+            self.ctx.announce(changes("activities"))
             self.select(dlg.saved_ids[-1])
 
     def delete_selected(self):
@@ -249,5 +250,6 @@ class ActivitiesPage(Page):
         what = "hoạt động đã chọn" if len(ids) == 1 else f"{len(ids)} hoạt động đã chọn"
         if not ask(self, "Xóa hoạt động", f"Xóa {what}?\n(Lỡ tay: Sửa → Hoàn tác, Ctrl+Z, lấy lại ngay.)"):
             return
-        self.ctx.deleted(self.ctx.ws.delete_activities(ids))
+        self.op(lambda: self.ctx.ws.delete_activities(ids), "activities", title="Không xóa được hoạt động",
+                undo=True)
 

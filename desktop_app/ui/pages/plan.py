@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 from ...domain.model import BUDGET_SOURCES, ContentSection, Deadline, Plan
 from ...domain.numbers import fmt_int, parse_vn_number
 from ...domain.text import clean
-from ...services import NoPlanError, ValidationError
-from ..widgets import DateEdit, ErrorLabel, LinesEdit, MonthDayEdit, NumberEdit, SignerFields, ask, show_error
+from ...services import ValidationError
+from ..operations import REFUSED, changes
+from ..widgets import DateEdit, ErrorLabel, LinesEdit, MonthDayEdit, NumberEdit, SignerFields, ask
 from .base import Page
 
 
@@ -357,16 +358,11 @@ class PlanPage(Page):
         self._draft_timer.stop()
         self.ctx.ws.drop_plan_draft(plan.year)
         self.loaded = None  # nothing pending: the refresh that follows shows what was stored
-        self.ctx.notify()
+        self.ctx.announce(changes("plan"))
         return True
 
     def create(self):
-        try:
-            self.ctx.ws.create_plan(self.ctx.year)
-        except ValidationError as exc:
-            show_error(self, "Không tạo được kế hoạch", "\n".join(exc.messages))
-            return
-        self.ctx.notify()
+        self.op(lambda: self.ctx.ws.create_plan(self.ctx.year), "plan", title="Không tạo được kế hoạch")
 
     def copy_forward(self):
         year = self.ctx.year
@@ -376,11 +372,6 @@ class PlanPage(Page):
                    "Nội dung được giữ; số liệu chỉ tiêu được xóa; nhiệm vụ đặt lại “Chưa thực hiện”; "
                    "các ngày lùi sang năm sau."):
             return
-        try:
-            self.ctx.ws.copy_plan_to_next_year(year)
-        except (ValidationError, NoPlanError) as exc:
-            msgs = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
-            show_error(self, "Không sao chép được", "\n".join(msgs))
-            return
-        self.ctx.notify()
-        self.ctx.set_year(year + 1)
+        if self.op(lambda: self.ctx.ws.copy_plan_to_next_year(year), "plan", "targets", "tasks",
+                   title="Không sao chép được") is not REFUSED:
+            self.ctx.set_year(year + 1)

@@ -22,6 +22,7 @@ from ...domain.decree30 import MARGIN_LIMITS
 from ...domain.model import OFFICE_LEVELS, Office
 from ...domain.rules import office_errors
 from ...domain.text import clean
+from ..operations import changes
 from ..widgets import ErrorLabel, SignerFields
 from .base import Page
 
@@ -176,5 +177,5 @@ class SettingsPage(Page):
         self.ctx.ws.save_settings(office, settings)
         self.loaded = (office, settings)
         self.saved.setText("Đã lưu cài đặt.")
-        self.ctx.notify()
+        self.ctx.announce(changes("office", "settings"))
         return True

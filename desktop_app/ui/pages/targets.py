@@ -25,7 +25,8 @@ from ...domain.rules import MET, NOT_MET, code_error, parse_achieved, target_err
 from ...domain.summary import target_order
 from ...domain.text import clean
 from ...services import ValidationError
-from ..widgets import ErrorLabel, NumberEdit, UnitCombo, ask, save_cancel, show_error
+from ..operations import changes
+from ..widgets import ErrorLabel, NumberEdit, UnitCombo, ask, save_cancel
 from .base import Page
 
 COLS = ["Mã", "Mục tiêu", "Chỉ tiêu", "Kế hoạch", "6 tháng", "Cả năm", "Đánh giá 6 tháng", "Đánh giá cả năm"]
@@ -313,10 +314,11 @@ class TargetsPage(Page):
         self.model.dataChanged.connect(self._summarise)
 
     def _save(self, t: Target):
+        """A value typed in the grid (the model shows a refusal under the grid itself)."""
         self.ctx.ws.save_target(self.ctx.year, t)
         self._summarise()
         # Other pages (the dashboard) reload; this grid, the initiator, already shows the new value.
-        self.ctx.notify(initiator=self)
+        self.ctx.announce(changes("targets"), initiator=self)
 
     def refresh(self):
         plan = self.ctx.plan()
@@ -351,14 +353,10 @@ class TargetsPage(Page):
                 self._commit(dlg.result_target())
 
     def _commit(self, t):
-        try:
-            self.ctx.ws.save_target(self.ctx.year, t)
-        except ValidationError as exc:
-            show_error(self, "Không lưu được chỉ tiêu", "\n".join(exc.messages))
-            return
-        self.ctx.notify()
+        self.op(lambda: self.ctx.ws.save_target(self.ctx.year, t), "targets", title="Không lưu được chỉ tiêu")
 
     def delete(self):
         t = self._current()
         if t and ask(self, "Xóa chỉ tiêu", f"Xóa chỉ tiêu {t.code}: {t.text}?"):
-            self.ctx.deleted(self.ctx.ws.delete_target(self.ctx.year, t.code))
+            self.op(lambda: self.ctx.ws.delete_target(self.ctx.year, t.code), "targets", "tasks",
+                    title="Không xóa được chỉ tiêu", undo=True)

@@ -24,8 +24,8 @@ from ...domain.numbers import fmt_date
 from ...domain.rules import code_error, is_overdue, next_code, task_errors
 from ...domain.summary import natural_key
 from ...domain.text import clean
-from ...services import ValidationError
-from ..widgets import DateEdit, ErrorLabel, UnitChecklist, UnitCombo, UnitFilter, ask, save_cancel, show_error
+from ..operations import REFUSED
+from ..widgets import DateEdit, ErrorLabel, UnitChecklist, UnitCombo, UnitFilter, ask, save_cancel
 from .base import Page
 
 COLS = ["Mã", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Hạn hoàn thành", "Trạng thái"]
@@ -278,13 +278,9 @@ class TasksPage(Page):
                           [t.code for t in plan.targets], {t.code for t in plan.tasks}, task)
 
     def _commit(self, task):
-        try:
-            self.ctx.ws.save_task(self.ctx.year, task)
-        except ValidationError as exc:
-            show_error(self, "Không lưu được nhiệm vụ", "\n".join(exc.messages))
-            return
-        self.ctx.notify()
-        self.select(task.code)
+        if self.op(lambda: self.ctx.ws.save_task(self.ctx.year, task), "tasks",
+                   title="Không lưu được nhiệm vụ") is not REFUSED:
+            self.select(task.code)
 
     def select(self, code: str) -> None:
         """Select and scroll to a task (the one just saved), clearing filters that hide it."""
@@ -314,4 +310,5 @@ class TasksPage(Page):
     def delete(self):
         t = self._current()
         if t and ask(self, "Xóa nhiệm vụ", f"Xóa nhiệm vụ {t.code}: {t.content}?"):
-            self.ctx.deleted(self.ctx.ws.delete_task(self.ctx.year, t.code))
+            self.op(lambda: self.ctx.ws.delete_task(self.ctx.year, t.code), "tasks", "activities",
+                    title="Không xóa được nhiệm vụ", undo=True)

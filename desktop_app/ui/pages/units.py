@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from ...domain.model import UNIT_KINDS, Unit
 from ...domain.rules import unit_errors
 from ...domain.text import clean, sort_key
+from ..operations import REFUSED
 from ..widgets import ErrorLabel, ask, save_cancel, show_error
 from .base import Page
 
@@ -114,9 +115,9 @@ class UnitsPage(Page):
     def add(self):
         dlg = UnitDialog(self, {u.code for u in self.units})
         if dlg.exec():
-            self.ctx.ws.save_unit(dlg.result_unit())
-            self.ctx.notify()
-            self.select(dlg.result_unit().code)
+            if self.op(lambda: self.ctx.ws.save_unit(dlg.result_unit()), "units",
+                       title="Không lưu được đơn vị") is not REFUSED:
+                self.select(dlg.result_unit().code)
 
     def select(self, code: str) -> None:
         """Select and scroll to a unit (the one just saved)."""
@@ -130,16 +131,15 @@ class UnitsPage(Page):
         if u:
             dlg = UnitDialog(self, set(), u)
             if dlg.exec():
-                self.ctx.ws.save_unit(dlg.result_unit())
-                self.ctx.notify()
-                self.select(u.code)
+                if self.op(lambda: self.ctx.ws.save_unit(dlg.result_unit()), "units",
+                           title="Không lưu được đơn vị") is not REFUSED:
+                    self.select(u.code)
 
     def toggle(self):
         u = self._current()
         if u:
             u.active = not u.active
-            self.ctx.ws.save_unit(u)
-            self.ctx.notify()
+            self.op(lambda: self.ctx.ws.save_unit(u), "units", title="Không lưu được đơn vị")
 
     def delete(self):
         u = self._current()
@@ -152,4 +152,4 @@ class UnitsPage(Page):
                        "Hãy bấm “Ngừng / dùng lại” để ngừng sử dụng đơn vị này thay vì xóa.")
             return
         if ask(self, "Xóa đơn vị", f"Xóa đơn vị “{u.name}”?"):
-            self.ctx.deleted(self.ctx.ws.delete_unit(u.code))
+            self.op(lambda: self.ctx.ws.delete_unit(u.code), "units", title="Không xóa được đơn vị", undo=True)
