@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..domain.activity_fields import BY_NAME, FORM_ORDER, HEADERS
 from ..domain.model import ACTIVITY_TYPES, BUDGET_SOURCES, Deadline, Office, Task, Unit
 from ..domain.numbers import fmt_date
 from ..domain.text import sort_key
@@ -18,15 +19,13 @@ from ..fileio import write_atomic
 from .xlsx_export import DATE_FMT, INT_FMT
 
 # (header as on the exported sheet, width, kind): kind says how a cell is checked and formatted.
-FORM_COLUMNS = [
-    ("Tên hoạt động", 42, "text"), ("Loại", 20, "type"), ("Ngày bắt đầu", 13, "date"),
-    ("Ngày kết thúc", 13, "date"), ("Địa điểm", 22, "text"), ("Đơn vị tổ chức", 24, "unit"),
-    ("Đơn vị phối hợp", 24, "text"), ("Nhiệm vụ", 11, "task"), ("Tổng số người", 10, "count"),
-    ("Nữ", 9, "count"), ("Nam", 9, "count"), ("Dân tộc thiểu số", 10, "count"),
-    ("Tờ rơi", 9, "count"), ("Pa nô, băng rôn", 9, "count"), ("Tin bài", 9, "count"),
-    ("Phát thanh", 9, "count"), ("Kinh phí (đồng)", 14, "count"), ("Nguồn kinh phí", 20, "source"),
-    ("Ghi chú", 24, "text"),
-]
+# Headers come from the one table of activity fields; the widths are the form's own.
+_WIDTHS = {"title": 42, "type": 20, "start": 13, "end": 13, "location": 22, "organizer": 24, "partners": 24,
+           "task": 11, "participants_ethnic_minority": 10, "participants_total": 10, "budget_vnd": 14,
+           "budget_source": 20, "notes": 24}
+_FORM_KIND = {"count0": "count", "money": "count", "units": "text"}  # partners are typed as names
+FORM_COLUMNS = [(HEADERS[n], _WIDTHS.get(n, 9), _FORM_KIND.get(BY_NAME[n].kind, BY_NAME[n].kind))
+                for n in FORM_ORDER]
 BLANK_ROWS = 200  # rows made ready for typing (formats and lists); more can be added below
 LISTS_SHEET = "Danh mục"
 

@@ -12,27 +12,17 @@ import re
 from pathlib import Path
 
 from ..domain import rules
+from ..domain.activity_fields import HEADERS, NUMBERS, ZERO_IF_EMPTY
 from ..domain.model import ACTIVITY_TYPES, BUDGET_SOURCES, Activity
 from ..domain.numbers import parse_vn_number
 from ..domain.text import clean
 from .errors import StoreError, ValidationError
 
-# header (as exported) -> Activity field
-COLUMNS = {
-    "Mã": "id", "Ngày bắt đầu": "start", "Ngày kết thúc": "end", "Tên hoạt động": "title",
-    "Loại": "type", "Địa điểm": "location", "Đơn vị tổ chức": "organizer",
-    "Đơn vị phối hợp": "partners", "Nhiệm vụ": "task", "Tổng số người": "participants_total",
-    "Nữ": "participants_female", "Nam": "participants_male",
-    "Dân tộc thiểu số": "participants_ethnic_minority", "Tờ rơi": "leaflets",
-    "Pa nô, băng rôn": "posters_banners", "Tin bài": "articles", "Phát thanh": "broadcasts",
-    "Kinh phí (đồng)": "budget_vnd", "Nguồn kinh phí": "budget_source", "Ghi chú": "notes",
-}
-LABELS = {field: header for header, field in COLUMNS.items()}
+# header (as exported) -> Activity field, from the one table of activity fields
+COLUMNS = {header: name for name, header in HEADERS.items()}
+LABELS = HEADERS
 REQUIRED = ("start", "title", "type", "participants_total")
-COUNTS = ("participants_total", "participants_female", "participants_male",
-          "participants_ethnic_minority", "leaflets", "posters_banners", "articles", "broadcasts",
-          "budget_vnd")
-ZERO_IF_EMPTY = ("participants_total", "leaflets", "posters_banners", "articles", "broadcasts")
+COUNTS = NUMBERS
 _DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from ..domain.activity_fields import ACTIVITY_FIELDS, json_value
 from ..domain.model import (
     Activity,
     ContentSection,
@@ -93,20 +94,20 @@ def _task(t: dict) -> Task:
 
 
 def _activity(a: dict) -> Activity:
-    out = a.get("outputs") or {}
-    return Activity(
-        id=a.get("id") or None, title=a["title"], type=a["type"], start=_d(a["start"]),
-        end=_d(a.get("end")), location=clean(a.get("location")), organizer=a.get("organizer"),
-        partners=list(a.get("partners") or []), task=a.get("task"),
-        participants_total=a.get("participants_total") or 0,
-        participants_female=a.get("participants_female"),
-        participants_male=a.get("participants_male"),
-        participants_ethnic_minority=a.get("participants_ethnic_minority"),
-        leaflets=out.get("leaflets") or 0, posters_banners=out.get("posters_banners") or 0,
-        articles=out.get("articles") or 0, broadcasts=out.get("broadcasts") or 0,
-        outputs_other=clean(out.get("other")), budget_vnd=a.get("budget_vnd"),
-        budget_source=a.get("budget_source"), notes=clean(a.get("notes")),
-    )
+    values = {}
+    for f in ACTIVITY_FIELDS:
+        v = json_value(a, f)
+        if f.kind == "date":
+            v = _d(v)
+        elif f.kind == "units":
+            v = list(v or [])
+        elif f.kind == "count0":
+            v = v or 0
+        elif f.kind == "text":
+            v = clean(v)
+        values[f.name] = v
+    values["id"] = values["id"] or None
+    return Activity(**values)
 
 
 def plan_from_dict(p: dict) -> Plan:
@@ -258,16 +259,15 @@ def _task_out(t: Task) -> dict:
 
 
 def activity_out(a: Activity) -> dict:
-    return {
-        "id": a.id, "title": a.title, "type": a.type, "start": _iso(a.start), "end": _iso(a.end),
-        "location": a.location, "organizer": a.organizer, "partners": list(a.partners),
-        "task": a.task, "participants_total": a.participants_total,
-        "participants_female": a.participants_female, "participants_male": a.participants_male,
-        "participants_ethnic_minority": a.participants_ethnic_minority,
-        "outputs": {"leaflets": a.leaflets, "posters_banners": a.posters_banners,
-                    "articles": a.articles, "broadcasts": a.broadcasts, "other": a.outputs_other},
-        "budget_vnd": a.budget_vnd, "budget_source": a.budget_source, "notes": a.notes,
-    }
+    out: dict = {}
+    for f in ACTIVITY_FIELDS:  # in the schema's order
+        v = getattr(a, f.name)
+        v = _iso(v) if f.kind == "date" else list(v) if f.kind == "units" else v
+        node = out
+        for key in f.json[:-1]:
+            node = node.setdefault(key, {})
+        node[f.json[-1]] = v
+    return out
 
 
 def _plan_out(repo: Repository, plan: Plan) -> dict:
