@@ -17,25 +17,6 @@ from desktop_app.services import backup_folder, list_backups
 from desktop_app.ui.operations import changes
 
 
-@pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("BDG_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.chdir(tmp_path)  # a stray sqlite3.connect("False") would land here
-    from desktop_app.app import _qt_settings
-    from desktop_app.services import Workspace, create_demo_database
-    from desktop_app.ui.main_window import MainWindow
-
-    ws = Workspace(create_demo_database(tmp_path))
-    win = MainWindow(ws, _qt_settings(tmp_path), year=2026)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.settle_unsaved = lambda before: True
-    win.close()
-    win.deleteLater()
-    ws.close()
-
-
 def action(win, text: str):
     """The menu bar's action with this text (as the user sees it, without '&')."""
     for menu_action in win.menuBar().actions():

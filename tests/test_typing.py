@@ -10,25 +10,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFormLayo
 
 from desktop_app.ui.operations import changes
 
-
-@pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("BDG_DATA_DIR", str(tmp_path / "data"))
-    from desktop_app.app import _qt_settings
-    from desktop_app.services import Workspace, create_demo_database
-    from desktop_app.ui.main_window import MainWindow
-
-    ws = Workspace(create_demo_database(tmp_path))
-    win = MainWindow(ws, _qt_settings(tmp_path), year=2026)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.settle_unsaved = lambda before: True
-    win.close()
-    win.deleteLater()
-    ws.close()
-
-
 # the offscreen platform cannot raise a popup nor grab the keyboard for it (a real screen can)
 POPUPS_OK = pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")
 

@@ -170,3 +170,26 @@ def print_pdf(pdf_path: str, printer) -> None:
     finally:
         painter.end()
         doc.close()
+
+
+def print_with_dialog(parent, pdf_path: str, title: str) -> bool:
+    """Ask for the printer (A4, full page) and print the document; True when it was sent. A
+    printer that fails is said so, with what to do."""
+    from PySide6.QtGui import QPageSize
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    from .widgets import show_error
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setFullPage(True)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    dlg = QPrintDialog(printer, parent)
+    dlg.setWindowTitle(title)
+    if not dlg.exec():
+        return False
+    try:
+        print_pdf(pdf_path, printer)
+    except OSError as exc:
+        show_error(parent, "Không in được", f"{exc}. Hãy kiểm tra máy in rồi thử lại, hoặc lưu PDF để in sau.")
+        return False
+    return True

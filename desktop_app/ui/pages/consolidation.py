@@ -42,7 +42,7 @@ from ...services import (
     user_message,
 )
 from ..operations import changes, run_op, run_op_in_background, workspace_job
-from ..pdf_view import PdfPreview, print_pdf, render_pages
+from ..pdf_view import PdfPreview, print_with_dialog, render_pages
 from ..widgets import DateEdit, ErrorLabel, LinesEdit, SignerFields, ask, save_cancel, show_error
 from ..worker import run_in_thread
 from .base import Page
@@ -430,19 +430,7 @@ class ConsolidationPage(Page):
         if not self.pdf_path:
             self.build_preview(then=self.print_document)
             return
-        from PySide6.QtGui import QPageSize
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setFullPage(True)
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        dlg = QPrintDialog(printer, self)
-        dlg.setWindowTitle("In báo cáo tổng hợp")
-        if dlg.exec():
-            try:
-                print_pdf(self.pdf_path, printer)
-            except OSError as exc:
-                show_error(self, "Không in được", f"{exc}. Hãy kiểm tra máy in rồi thử lại, hoặc lưu PDF để in sau.")
+        print_with_dialog(self, self.pdf_path, "In báo cáo tổng hợp")
 
     def save_as(self, suffix: str, path: str | None = None):
         if not path:

@@ -30,8 +30,8 @@ from ...domain.model import ReportText
 from ...domain.text import clean
 from ...services import DOCUMENT_KINDS, NoPlanError, render_document
 from ..draft_controls import DraftControls
-from ..pdf_view import PdfPreview, print_pdf, render_pages
-from ..widgets import DateEdit, ErrorLabel, LinesEdit, SignerFields, ask, show_error
+from ..pdf_view import PdfPreview, print_with_dialog, render_pages
+from ..widgets import DateEdit, ErrorLabel, LinesEdit, SignerFields, ask
 from ..worker import run_in_thread
 from .base import Page
 
@@ -320,21 +320,7 @@ class ReportsPage(Page):
         if not self.pdf_path:
             self.build_preview(then=self._print)
             return
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setFullPage(True)
-        from PySide6.QtGui import QPageSize
-
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        dlg = QPrintDialog(printer, self)
-        dlg.setWindowTitle("In văn bản")
-        if dlg.exec():
-            try:
-                print_pdf(self.pdf_path, printer)
-            except OSError as exc:
-                show_error(self, "Không in được", f"{exc}. Hãy kiểm tra máy in rồi thử lại, hoặc lưu PDF để in sau.")
-                return
+        if print_with_dialog(self, self.pdf_path, "In văn bản"):
             self.status_message.emit("Đã gửi văn bản tới máy in.")
 
     def _ask_path(self, suffix: str, filt: str) -> str | None:
