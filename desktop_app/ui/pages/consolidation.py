@@ -6,7 +6,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -43,7 +42,8 @@ from ...services import (
 )
 from ..operations import changes, run_op, run_op_in_background, workspace_job
 from ..pdf_view import PdfPreview, print_with_dialog, render_pages
-from ..widgets import DateEdit, ErrorLabel, LinesEdit, SignerFields, ask, save_cancel, show_error
+from ..report_text_form import ReportTextForm
+from ..widgets import ErrorLabel, ask, save_cancel, show_error
 from ..worker import run_in_thread
 from .base import Page
 from .unit_reports import when_text
@@ -268,26 +268,10 @@ class ConsolidationPage(Page):
             self.kinds.addItem(it)
         self.kinds.setMaximumHeight(56)
         self.kinds.setCurrentRow(0)
-        self.number = QLineEdit()
-        self.number.setPlaceholderText("ví dụ 120/BC-SNV (để trống để ghi tay)")
-        self.issued = DateEdit(optional=True)
-        self.parts = {}
-        form_w = QWidget()
-        form = QFormLayout(form_w)
-        form.addRow("Số, ký hiệu", self.number)
-        form.addRow("Ngày", self.issued)
-        for key, label in (("situation", "Đặc điểm tình hình"), ("strengths", "Ưu điểm"),
-                           ("limitations", "Tồn tại, hạn chế"), ("causes", "Nguyên nhân"),
-                           ("directions", "Phương hướng kỳ tới"), ("recommendations", "Kiến nghị, đề xuất")):
-            w = QPlainTextEdit()
-            w.setTabChangesFocus(True)
-            w.setMinimumHeight(60)
-            self.parts[key] = w
-            form.addRow(label, w)
-        self.recipients = LinesEdit(placeholder="Mỗi dòng một nơi nhận")
-        self.recipients.setMaximumHeight(80)
-        form.addRow("Nơi nhận", self.recipients)
-        self.signer = SignerFields(form, ("Thẩm quyền ký", "Ký thay", "Chức vụ", "Người ký"))
+        form_w = self.text_form = ReportTextForm("ví dụ 120/BC-SNV (để trống để ghi tay)", part_height=80)
+        f = self.text_form
+        self.number, self.issued, self.parts, self.recipients, self.signer = (
+            f.number, f.issued, f.parts, f.recipients, f.signer)
         box = QGroupBox("Phần cán bộ nhập (tự lưu khi gõ; số liệu tự tổng hợp)")
         bl = QVBoxLayout(box)
         scroll = QScrollArea()
@@ -334,15 +318,7 @@ class ConsolidationPage(Page):
         self.tabs.addTab(split, "Báo cáo tổng hợp")
 
         self.kinds.currentRowChanged.connect(self._kind_changed)
-        self._autosave = QTimer(self)
-        self._autosave.setSingleShot(True)
-        self._autosave.setInterval(1500)
-        self._autosave.timeout.connect(lambda: self.has_unsaved() and self.save_text())
-        for w in (*self.parts.values(), self.recipients):
-            w.textChanged.connect(self._autosave.start)
-        for w in (self.number, self.signer.authority, self.signer.on_behalf, self.signer.title, self.signer.name):
-            w.textEdited.connect(self._autosave.start)
-        self.issued.dateChanged.connect(self._autosave.start)
+        self.text_form.save_soon.connect(lambda: self.has_unsaved() and self.save_text())
         self.preview_btn.clicked.connect(lambda: self.build_preview())
         self.print_btn.clicked.connect(self.print_document)
         for b, suffix in ((self.pdf_btn, "pdf"), (self.docx_btn, "docx"), (self.xlsx_btn, "xlsx")):
@@ -359,20 +335,11 @@ class ConsolidationPage(Page):
     def _load_text(self):
         t = self.ctx.ws.summary_text(self.ctx.year, self.kind)
         self.loaded_text = t
-        self.number.setText(t.number or "")
-        self.issued.set_value(t.issued_on)
-        for key, w in self.parts.items():
-            w.setPlainText(getattr(t, key) or "")
-        self.recipients.set_lines(t.recipients)
-        self.signer.set_signer(t.signer)
+        self.text_form.show_text(t)
         self.loaded_text = self.form_text()  # as the form reads it back
 
     def form_text(self) -> ReportText:
-        shown = self.loaded_text
-        return ReportText(
-            year=shown.year if shown else self.ctx.year, period=shown.period if shown else self.kind,
-            number=clean(self.number.text()), issued_on=self.issued.value(), recipients=self.recipients.lines(),
-            signer=self.signer.signer(), **{k: clean(w.toPlainText()) for k, w in self.parts.items()})
+        return self.text_form.text(self.loaded_text, self.ctx.year, self.kind)
 
     def has_unsaved(self) -> bool:
         return self.loaded_text is not None and self.form_text() != self.loaded_text
@@ -382,7 +349,7 @@ class ConsolidationPage(Page):
         return True
 
     def flush(self) -> None:
-        self._autosave.stop()
+        self.text_form.stop_timer()
         if self.has_unsaved():
             self.save_text()
 

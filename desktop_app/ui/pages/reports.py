@@ -10,14 +10,11 @@ from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -27,11 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.model import ReportText
-from ...domain.text import clean
 from ...services import DOCUMENT_KINDS, NoPlanError, render_document
 from ..draft_controls import DraftControls
 from ..pdf_view import PdfPreview, print_with_dialog, render_pages
-from ..widgets import DateEdit, ErrorLabel, LinesEdit, SignerFields, ask
+from ..report_text_form import ReportTextForm
+from ..widgets import ErrorLabel, ask
 from ..worker import run_in_thread
 from .base import Page
 
@@ -67,28 +64,10 @@ class ReportsPage(Page):
         self.kinds.setMaximumHeight(180)  # the nine documents without scrolling
         self.kinds.setCurrentRow(list(DOCUMENT_KINDS).index("year"))
 
-        self.number = QLineEdit()
-        self.number.setPlaceholderText("ví dụ 120 hoặc 120/BC-UBND (để trống để ghi tay)")
-        self.issued = DateEdit(optional=True, label="ngày của văn bản")
-        self.parts = {}
-        form_w = QWidget()
-        form = QFormLayout(form_w)
-        # each label over its box: the boxes take the pane's whole width for whole paragraphs
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        form.addRow("Số, ký hiệu", self.number)
-        form.addRow("Ngày", self.issued)
-        for key, label in (("situation", "Đặc điểm tình hình"), ("strengths", "Ưu điểm"),
-                           ("limitations", "Tồn tại, hạn chế"), ("causes", "Nguyên nhân"),
-                           ("directions", "Phương hướng kỳ tới"), ("recommendations", "Kiến nghị, đề xuất")):
-            w = QPlainTextEdit()
-            w.setTabChangesFocus(True)
-            w.setMinimumHeight(110)
-            self.parts[key] = w
-            form.addRow(label, w)
-        self.recipients = LinesEdit(placeholder="Mỗi dòng một nơi nhận")
-        self.recipients.setMaximumHeight(90)
-        form.addRow("Nơi nhận", self.recipients)
-        self.signer = SignerFields(form, ("Thẩm quyền ký", "Ký thay", "Chức vụ", "Người ký"))
+        form_w = self.text_form = ReportTextForm("ví dụ 120 hoặc 120/BC-UBND (để trống để ghi tay)")
+        f = self.text_form  # its fields by name, as the drafting controls and tests reach them
+        self.number, self.issued, self.parts, self.recipients, self.signer = (
+            f.number, f.issued, f.parts, f.recipients, f.signer)
         self.text_box = QGroupBox("Phần cán bộ nhập (tự lưu khi gõ; số liệu tự tính)")
         tb = QVBoxLayout(self.text_box)
         scroll = QScrollArea()
@@ -157,15 +136,7 @@ class ReportsPage(Page):
         self._preview_timer.setInterval(250)
         self._preview_timer.timeout.connect(self._auto_preview)
         # Typed parts are stored a moment after typing stops: a power cut costs a sentence at most.
-        self._autosave = QTimer(self)
-        self._autosave.setSingleShot(True)
-        self._autosave.setInterval(1500)
-        self._autosave.timeout.connect(lambda: self.has_unsaved() and self.save_text(auto=True))
-        for w in (*self.parts.values(), self.recipients):
-            w.textChanged.connect(self._autosave.start)
-        for w in (self.number, self.signer.authority, self.signer.on_behalf, self.signer.title, self.signer.name):
-            w.textEdited.connect(self._autosave.start)
-        self.issued.dateChanged.connect(self._autosave.start)
+        self.text_form.save_soon.connect(lambda: self.has_unsaved() and self.save_text(auto=True))
         self.save_text_btn.clicked.connect(self.save_text)
         self.preview_btn.clicked.connect(self.build_preview)
         self.print_btn.clicked.connect(self.print_document)
@@ -214,22 +185,11 @@ class ReportsPage(Page):
             return
         t = self.ctx.ws.report_text(self.ctx.year, self.kind)
         self.loaded_text = t
-        self.number.setText(t.number or "")
-        self.issued.set_value(t.issued_on)
-        for key, w in self.parts.items():
-            w.setPlainText(getattr(t, key) or "")
-        self.recipients.set_lines(t.recipients)
-        self.signer.set_signer(t.signer)
+        self.text_form.show_text(t)
 
     def form_text(self) -> ReportText:
-        shown = self.loaded_text  # the form belongs to the year and document it was loaded for
-        return ReportText(
-            year=shown.year if shown else self.ctx.year, period=shown.period if shown else self.kind,
-            number=clean(self.number.text()),
-            # a date being typed, or not a real one, leaves the stored date as it was
-            issued_on=shown.issued_on if (shown and self.issued.error()) else self.issued.value(),
-            recipients=self.recipients.lines(), signer=self.signer.signer(),
-            **{k: clean(w.toPlainText()) for k, w in self.parts.items()})
+        # the form belongs to the year and document it was loaded for
+        return self.text_form.text(self.loaded_text, self.ctx.year, self.kind)
 
     def has_unsaved(self) -> bool:
         return self.loaded_text is not None and self.kind != "plan" and self.form_text() != self.loaded_text
@@ -239,7 +199,7 @@ class ReportsPage(Page):
         return True
 
     def flush(self) -> None:
-        self._autosave.stop()
+        self.text_form.stop_timer()
         if self.has_unsaved():
             self.save_text(auto=True)
 
