@@ -22,7 +22,10 @@ def make_app(argv=None):
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Bình đẳng giới")
     app.setOrganizationName("BinhDangGioi")
+    from .i18n import use_vietnamese
     from .resources import resource
+
+    use_vietnamese(app)  # Qt's own menus and buttons, month and day names, weeks from Monday
 
     qss = Path(__file__).parent / "ui" / "style.qss"
     if qss.exists():
@@ -213,6 +216,17 @@ def _backup_quietly(ws, win) -> None:
             QMessageBox.warning(win, "Sao lưu không thành công", str(exc))
 
 
+def _check_vietnamese() -> None:
+    """The build carries Qt's words in Vietnamese and the Vietnamese calendar names."""
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    words = QCoreApplication.translate("QLineEdit", "Select All"), QCoreApplication.translate("QPlatformTheme", "Cancel")
+    month = QLocale().standaloneMonthName(3)
+    if words != ("Chọn tất cả", "Hủy") or month != "Tháng 3" or QLocale().firstDayOfWeek().name != "Monday":
+        raise RuntimeError(f"thiếu tiếng Việt của Qt: {words}, {month}")
+    print(f"Vietnamese: {words[0]} / {words[1]} / {month}", flush=True)
+
+
 def _self_test(app, win, state) -> None:
     """Open every page once, build the year-end report preview, then exit (0 ok, 1 error)."""
     from PySide6.QtCore import QEventLoop, QTimer
@@ -220,6 +234,7 @@ def _self_test(app, win, state) -> None:
     ws = state["ws"]
     state["code"] = 1
     try:
+        _check_vietnamese()
         for i in range(win.nav.count()):
             win.nav.setCurrentRow(i)
             app.processEvents()

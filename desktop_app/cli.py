@@ -12,6 +12,7 @@ from . import APP_NAME, __version__
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 REPORT_KINDS = ["year", "mid_year", "action_month", "plan", "q1", "q2", "q3", "q4", "nine_month"]
+SUMMARY_KINDS = ["summary", "summary_mid_year"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,15 +26,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--demo", action="store_true", help="mở chương trình trên bản sao dữ liệu mẫu")
     p.add_argument("--self-test", action="store_true", help="tự kiểm tra giao diện rồi thoát")
     sub = p.add_subparsers(dest="command")
-    imp = sub.add_parser("import", parents=[db], help="nhập gói dữ liệu JSON")
+    imp = sub.add_parser("import", parents=[db], help="nhập gói dữ liệu JSON, hoặc phiếu/bảng Excel (.xlsx) với --year")
     imp.add_argument("file")
+    imp.add_argument("--year", type=int, help="năm của các hoạt động (bắt buộc khi nhập tệp .xlsx)")
     exp = sub.add_parser("export", parents=[db], help="xuất gói dữ liệu JSON hoặc bảng Excel")
     exp.add_argument("--out", required=True)
     exp.add_argument("--year", type=int)
     rep = sub.add_parser("report", parents=[db], help="in kế hoạch hoặc báo cáo ra PDF/Word")
     rep.add_argument("--year", type=int, required=True)
-    rep.add_argument("--kind", required=True, choices=REPORT_KINDS)
+    rep.add_argument("--kind", required=True, choices=REPORT_KINDS + SUMMARY_KINDS)
     rep.add_argument("--out", required=True)
+    tpl = sub.add_parser("template", parents=[db], help="phiếu số liệu (.xlsx) cho một đơn vị")
+    tpl.add_argument("--year", type=int, required=True)
+    tpl.add_argument("--unit", required=True, help="mã đơn vị")
+    tpl.add_argument("--out", required=True)
+    rcv = sub.add_parser("receive", parents=[db], help="nhận gói dữ liệu của các cơ quan cấp dưới")
+    rcv.add_argument("files", nargs="+")
     his = sub.add_parser("history", parents=[db], help="lịch sử thay đổi, mới nhất trước")
     his.add_argument("--limit", type=int, help="chỉ in N dòng mới nhất")
     return p
@@ -60,9 +68,12 @@ def _workspace(args, create: bool):
 def cmd_import(args) -> int:
     if not Path(args.file).is_file():
         raise UsageError(f"Không tìm thấy tệp {args.file}")
+    sheet = Path(args.file).suffix.lower() in (".xlsx", ".xlsm")
+    if sheet and args.year is None:
+        raise UsageError("Nhập tệp Excel cần --year N (năm của các hoạt động)")
     ws = _workspace(args, create=True)
     try:
-        counts = ws.import_file(args.file)
+        counts = ws.import_activity_sheet(args.file, args.year) if sheet else ws.import_file(args.file)
     finally:
         ws.close()
     print(f"Đã nhập: {describe_counts(counts)}")
@@ -87,15 +98,59 @@ def cmd_export(args) -> int:
 
 def cmd_report(args) -> int:
     out = Path(args.out)
-    if out.suffix.lower() not in (".pdf", ".docx"):
-        raise UsageError("Tệp kết quả phải có đuôi .pdf hoặc .docx")
+    summary = args.kind in SUMMARY_KINDS
+    allowed = (".pdf", ".docx", ".xlsx") if summary else (".pdf", ".docx")
+    if out.suffix.lower() not in allowed:
+        raise UsageError("Tệp kết quả phải có đuôi " + " hoặc ".join(allowed))
     ws = _workspace(args, create=False)
     try:
-        ws.build_document(args.year, args.kind, out)
+        if summary:
+            ws.build_summary(args.year, args.kind, out)
+        else:
+            ws.build_document(args.year, args.kind, out)
     finally:
         ws.close()
     print(f"Đã tạo {out}")
     return EXIT_OK
+
+
+def cmd_template(args) -> int:
+    if Path(args.out).suffix.lower() != ".xlsx":
+        raise UsageError("Phiếu của đơn vị là tệp Excel: --out phải có đuôi .xlsx")
+    ws = _workspace(args, create=False)
+    try:
+        if args.unit not in ws.unit_names():
+            raise UsageError(f"Không có đơn vị mã “{args.unit}”: hãy xem mã ở trang Đơn vị.")
+        ws.write_unit_form(args.year, args.unit, args.out)
+    finally:
+        ws.close()
+    print(f"Đã tạo phiếu {args.out}")
+    return EXIT_OK
+
+
+def cmd_receive(args) -> int:
+    """Each file taken or refused whole; the others are still taken. Exit 2 when a file could
+    not be read, else 1 when one was refused, else 0."""
+    from .services import describe_received
+
+    ws = _workspace(args, create=True)
+    try:
+        results = ws.receive_files(args.files)
+    finally:
+        ws.close()
+    for r in results:
+        if r.taken:
+            print(describe_received(r))
+            continue
+        name = Path(r.file).name
+        _err(f"{name}: không nhận, không có gì thay đổi. Các lỗi cần sửa:" if not r.unreadable else f"{name}: không đọc được")
+        for line in r.errors:
+            _err(f"{name}: {line}")
+    taken = sum(r.taken for r in results)
+    print(f"Đã nhận {taken}/{len(results)} tệp.")
+    if any(r.unreadable for r in results):
+        return EXIT_USAGE
+    return EXIT_OK if taken == len(results) else EXIT_REFUSED
 
 
 def cmd_history(args) -> int:
@@ -114,7 +169,8 @@ def cmd_history(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"import": cmd_import, "export": cmd_export, "report": cmd_report, "history": cmd_history}
+COMMANDS = {"import": cmd_import, "export": cmd_export, "report": cmd_report, "history": cmd_history,
+            "template": cmd_template, "receive": cmd_receive}
 
 COUNT_WORDS = {"units": "đơn vị", "plans": "kế hoạch", "targets": "chỉ tiêu", "tasks": "nhiệm vụ",
                "activities": "hoạt động", "reports": "báo cáo", "added": "thêm", "updated": "cập nhật"}

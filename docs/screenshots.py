@@ -19,8 +19,9 @@ def main(size: str = "1366x768", out_dir: str | None = None) -> None:
     out = Path(out_dir or ROOT / "docs" / "screenshots")
     out.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("BDG_DATA_DIR", tempfile.mkdtemp())
-    from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtCore import QEventLoop, QPoint, QTimer
+    from PySide6.QtGui import QContextMenuEvent, QGuiApplication
+    from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 
     from desktop_app.app import _qt_settings, make_app
     from desktop_app.services import Workspace, create_demo_database
@@ -41,9 +42,8 @@ def main(size: str = "1366x768", out_dir: str | None = None) -> None:
     wait(400)
     for i, (key, _, _) in enumerate(PAGES):
         win.nav.setCurrentRow(i)
-        if key == "reports":
+        if key == "reports":  # the preview comes by itself
             page = win.go_to("reports")
-            page.build_preview()
             loop = QEventLoop()
             page.preview_ready.connect(loop.quit)
             QTimer.singleShot(30000, loop.quit)
@@ -51,28 +51,72 @@ def main(size: str = "1366x768", out_dir: str | None = None) -> None:
         wait(300)
         shot = QGuiApplication.primaryScreen().grabWindow(0) if os.environ.get("DISPLAY") else win.grab()
         shot.save(str(out / f"{w}x{h}-{i + 1:02d}-{key}.png"))
-    # the activity form
-    page = win.go_to("activities")
-    QTimer.singleShot(500, lambda: _shoot_dialog(out, w, h))
-    page.add()
+    counter = iter(range(len(PAGES) + 1, 100))  # dialogs numbered after the pages
+
+    def shoot(name, widget=None):
+        name = f"{next(counter):02d}-{name}"
+        QApplication.processEvents()
+        wait(250)
+        shot = (QGuiApplication.primaryScreen().grabWindow(0) if os.environ.get("DISPLAY")
+                else (widget or win).grab())
+        shot.save(str(out / f"{w}x{h}-{name}.png"))
+
+    def modal(name, open_fn, prep=None):
+        """Open a dialog, arrange it as a person would have it, take it, close it."""
+        def take():
+            dlg = QApplication.activeModalWidget()
+            if dlg is None:
+                return
+            if prep:
+                prep(dlg)
+            shoot(name, dlg)
+            for _ in range(3):  # the form, and a popup it may have open
+                top = QApplication.activePopupWidget()
+                if top is not None:
+                    top.close()
+            QDialog.done(dlg, 0)  # the base class: close without the form's "discard?" question
+        QTimer.singleShot(700, take)
+        open_fn()
+
+    def activity_errors(dlg):
+        dlg.title.setText("Tập huấn kiến thức về giới cho cán bộ thôn")
+        dlg.total.setText("40")
+        dlg.female.setText("45")
+        dlg.start.setText("31/02/2026")
+        dlg.save_btn.click()  # refused: each reason under its field
+
+    def calendar(dlg):
+        dlg.end.setFocus()
+        dlg.end.show_calendar()
+
+    def task_errors(dlg):
+        dlg.code.clear()
+        dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+
+    def unit_errors(dlg):
+        dlg.code.setText("Thôn 3")
+        dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+
+    acts = win.go_to("activities")
+    modal("activity-form", acts.add, activity_errors)
+    modal("activity-calendar", acts.add, calendar)
+    acts.search.setText("dong tam khong co")
+    shoot("search-nothing-found")
+    acts.search.setText("dong tam")
+    acts.search.setFocus()
+    QApplication.sendEvent(acts.search, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(10, 10),
+                                                          acts.search.mapToGlobal(QPoint(10, 10))))
+    shoot("text-menu")
+    menu = QApplication.activePopupWidget()
+    if menu is not None:
+        menu.close()
+    tasks = win.go_to("tasks")
+    modal("task-form", tasks.add, task_errors)
+    units = win.go_to("units")
+    modal("unit-form", units.add, unit_errors)
+    modal("guide", lambda: win.help_action.trigger())
     win.close()
     ws.close()
-
-
-def _shoot_dialog(out, w, h):
-    from PySide6.QtGui import QGuiApplication
-    from PySide6.QtWidgets import QApplication, QDialog
-
-    dlg = QApplication.activeModalWidget()
-    if dlg is None:
-        return
-    dlg.title.setText("Tập huấn kiến thức về giới cho cán bộ thôn")
-    dlg.total.setText("40")
-    dlg.female.setText("45")
-    QApplication.processEvents()
-    shot = QGuiApplication.primaryScreen().grabWindow(0) if os.environ.get("DISPLAY") else dlg.grab()
-    shot.save(str(out / f"{w}x{h}-10-activity-form.png"))
-    QDialog.done(dlg, 0)  # the base class: close without the form's "discard?" question
 
 
 if __name__ == "__main__":

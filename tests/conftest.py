@@ -28,6 +28,29 @@ def expected() -> dict:
 
 
 @pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    """The real main window on a fresh copy of the demo data (2025 and 2026), year 2026."""
+    monkeypatch.setenv("BDG_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.chdir(tmp_path)  # a stray relative file (sqlite3.connect("False")) lands here
+    from desktop_app.app import _qt_settings
+    from desktop_app.services import Workspace, create_demo_database
+    from desktop_app.ui.main_window import MainWindow
+
+    ws = Workspace(create_demo_database(tmp_path))
+    win = MainWindow(ws, _qt_settings(tmp_path), year=2026)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    for page in list(win.pages.values()):
+        page.flush()  # no autosave may fire after the database is closed
+    # a failed test may leave edits unsaved: closing must not wait for an answer
+    win.settle_unsaved = lambda before: True
+    win.close()
+    win.deleteLater()
+    ws.close()
+
+
+@pytest.fixture
 def workspace(tmp_path):
     from desktop_app.services import Workspace
 

@@ -89,7 +89,7 @@ def test_missing_columns_and_unreadable_files_are_explained(loaded, tmp_path):
     with pytest.raises(ValidationError) as exc:
         loaded.import_activity_sheet(path, 2019)
     assert exc.value.messages == ["Dòng 1 (tiêu đề) thiếu cột: “Ngày bắt đầu”, “Loại”, “Tổng số người”. "
-                                  "Hãy dùng bảng tính xuất từ chương trình (Báo cáo → Lưu Excel) làm mẫu."]
+                                  "Hãy dùng phiếu của đơn vị hoặc bảng tính xuất từ chương trình (Báo cáo → Lưu Excel) làm mẫu."]
     bad = tmp_path / "khong-phai.xlsx"
     bad.write_text("không phải Excel", encoding="utf-8")
     with pytest.raises(SheetError, match="Không đọc được tệp Excel khong-phai.xlsx"):
@@ -196,3 +196,13 @@ def test_libreoffice_shows_typed_text_not_a_result(hostile, tmp_path):
     rows = list(csv.reader((tmp_path / "so-lieu.csv").open(encoding="utf-8")))
     titles = [r[3] for r in rows[1:]]
     assert set(HOSTILE) <= set(titles), titles[:8]
+
+
+def test_a_sheet_exported_before_the_source_was_renamed_still_imports(loaded, sheet):
+    """Sheets exported by 0.1 wrote 'Không ghi nguồn' for money with no source."""
+    _append(sheet, {"Ngày bắt đầu": "26/11/2019", "Tên hoạt động": "Tọa đàm cũ", "Loại": "Hội thi",
+                    "Tổng số người": 10, "Kinh phí (đồng)": 500000, "Nguồn kinh phí": "Không ghi nguồn"})
+    counts = loaded.import_activity_sheet(sheet, 2019)
+    assert counts["added"] == 1
+    added = [a for a in loaded.repo.activities_of_year(2019) if a.title == "Tọa đàm cũ"]
+    assert added and added[0].budget_source is None

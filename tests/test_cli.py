@@ -89,3 +89,12 @@ def test_self_test_on_demo_and_on_imported_package(tmp_path):
     empty = tmp_path / "trong.db"
     r = env_run("--self-test", "--db", empty)
     assert r.returncode == 1 and "self-test ok" not in r.stdout
+
+
+def test_import_message_is_all_vietnamese(tmp_path):
+    import re
+
+    r = run("import", EXAMPLE, "--db", tmp_path / "a.db")
+    assert r.returncode == 0
+    assert re.match(r"Đã nhập:? \d+ đơn vị, \d+ kế hoạch, \d+ chỉ tiêu, \d+ nhiệm vụ, \d+ hoạt động", r.stdout)
+    assert not re.search(r"units|plans|targets|tasks|activities|reports", r.stdout)

@@ -8,24 +8,7 @@ from gui_helpers import type_text, when_modal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPushButton
 
-
-@pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("BDG_DATA_DIR", str(tmp_path / "data"))
-    from desktop_app.app import _qt_settings
-    from desktop_app.services import Workspace, create_demo_database
-    from desktop_app.ui.main_window import MainWindow
-
-    ws = Workspace(create_demo_database(tmp_path))
-    win = MainWindow(ws, _qt_settings(tmp_path), year=2026)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    # a failed test may leave edits unsaved: closing must not wait for an answer
-    win.settle_unsaved = lambda before: True
-    win.close()
-    win.deleteLater()
-    ws.close()
+from desktop_app.ui.operations import changes
 
 
 def activity_count(win, year=2026):
@@ -78,20 +61,21 @@ def test_invalid_activity_shows_reason_and_saves_nothing(window, qtbot):
         type_text(dlg.title, "Tập huấn kỹ năng sống")
         qtbot.keyClicks(dlg.total, "40")
         qtbot.keyClicks(dlg.female, "45")
-        seen["error"] = dlg.err["participants_female"].text()
-        seen["visible"] = dlg.err["participants_female"].isVisible()
-        seen["save_enabled"] = dlg.save_btn.isEnabled()
-        qtbot.mouseClick(dlg.save_btn, Qt.MouseButton.LeftButton)  # disabled: does nothing
+        seen["while_typing"] = dlg.err["participants"].text()
+        qtbot.mouseClick(dlg.save_btn, Qt.MouseButton.LeftButton)  # refused: says why
+        seen["error"] = dlg.err["participants"].text()
+        seen["focus"] = dlg.focusWidget() is dlg.female
         # fix the end date before the start, then cancel and confirm discarding
         dlg.end.set_value(dlg.start.value() - dt.timedelta(days=1))
-        seen["end_error"] = dlg.err["end"].text()
+        seen["end_error"] = dlg.err["dates"].text()
         when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
         dlg.reject()
 
     when_modal(fill)
     window.new_activity()
+    assert seen["while_typing"] == ""
     assert seen["error"] == "số nữ tham gia (45) lớn hơn tổng số (40)"
-    assert seen["visible"] and not seen["save_enabled"]
+    assert seen["focus"]
     assert "trước ngày bắt đầu" in seen["end_error"]
     assert activity_count(window) == before
 
@@ -172,7 +156,10 @@ def test_report_page_builds_preview(window, qtbot):
         qtbot.mouseClick(page.preview_btn, Qt.MouseButton.LeftButton)
     assert blocker.args[0] >= 3
     assert page.preview.page_count() == blocker.args[0]
-    assert page.preview.pages[0].pixmap().width() > 500
+    # fitted to the pane's width, zoomed with +
+    assert page.preview.pages[0].pixmap().width() == page.preview.fit_width()
+    qtbot.mouseClick(page.preview.zoom_in_btn, Qt.MouseButton.LeftButton)
+    assert page.preview.pages[0].pixmap().width() > page.preview.fit_width()
 
 
 def test_report_text_saved_and_printed(window, qtbot, tmp_path):
@@ -221,7 +208,7 @@ def test_unused_unit_is_deleted_after_yes(window, qtbot):
     from desktop_app.domain.model import Unit
 
     window.ws.save_unit(Unit("THON9", "Thôn 9", "village", True))
-    window.ctx.notify()
+    window.ctx.announce(changes("units", "activities"))
     page = window.go_to("units")
     page.refresh()
     page.table.selectRow(next(i for i, u in enumerate(page.units) if u.code == "THON9"))
@@ -278,7 +265,7 @@ def test_backup_now_and_restore_from_menu(window, qtbot):
     path = window.backup_now()
     assert path.exists()
     before = activity_count(window)
-    window.ctx.deleted(window.ws.delete_activities([r[0] for r in window.ws.repo.activity_list_rows(2026)][:10]))
+    window.ctx.announce(changes("activities", undo=window.ws.delete_activities([r[0] for r in window.ws.repo.activity_list_rows(2026)][:10])))
     assert activity_count(window) == before - 10 and window.undo_action.isEnabled()
     window.restore(path)
     assert activity_count(window) == before
@@ -352,7 +339,7 @@ def test_add_unit_task_and_target_through_their_dialogs(window, qtbot):
         dlg.lead.set_code("CLB-NCT")
         save = dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
         save.click()
-        seen["error"] = dlg.err.text()
+        seen["error"] = dlg.err["code"].text()
         dlg.code.setText("NV99")
         dlg.targets.setText("MT9")
         save.click()
@@ -456,7 +443,7 @@ def test_unsaved_plan_edit_survives_work_on_another_page(window, qtbot):
     typed = page.title_edit.text()
     window.go_to("activities")
     first = window.ws.repo.activities_of_year(2026)[0]
-    window.ctx.deleted(window.ws.delete_activities([first.id]))  # a change elsewhere: pages go stale
+    window.ctx.announce(changes("activities", undo=window.ws.delete_activities([first.id])))  # a change elsewhere: pages go stale
     page = window.go_to("plan")
     assert page.title_edit.text() == typed and page.has_unsaved()
     qtbot.mouseClick(page.save_btn, Qt.MouseButton.LeftButton)
@@ -502,7 +489,7 @@ def test_unsaved_settings_are_kept_and_asked_about(window, qtbot):
     type_text(page.place, "Đông Sơn mới")
     assert page.has_unsaved()
     window.go_to("units")
-    window.ctx.notify()
+    window.ctx.announce(changes("units", "activities"))
     page = window.go_to("settings")
     assert page.place.text() == "Đông Sơn mới"
     when_modal(lambda box: box.button(QMessageBox.StandardButton.Save).click())

@@ -6,7 +6,6 @@ import dataclasses
 from gui_helpers import type_text, when_modal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
-from test_gui import window  # noqa: F401 - the fixture
 
 
 def _yes(box):

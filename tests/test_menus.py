@@ -15,25 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 
 from desktop_app.services import backup_folder, list_backups
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("BDG_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.chdir(tmp_path)  # a stray sqlite3.connect("False") would land here
-    from desktop_app.app import _qt_settings
-    from desktop_app.services import Workspace, create_demo_database
-    from desktop_app.ui.main_window import MainWindow
-
-    ws = Workspace(create_demo_database(tmp_path))
-    win = MainWindow(ws, _qt_settings(tmp_path), year=2026)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.settle_unsaved = lambda before: True
-    win.close()
-    win.deleteLater()
-    ws.close()
+from desktop_app.ui.operations import changes
 
 
 def action(win, text: str):
@@ -110,7 +92,7 @@ def test_restore_from_the_menu_brings_back_the_chosen_backup(window, qtbot):
     chosen = list_backups(window.ws)[0][1]
     before, all_before = count(window), stored_activities(window.ws.path)
     ids = [r[0] for r in window.ws.activity_list_rows(2026)][:10]
-    window.ctx.deleted(window.ws.delete_activities(ids))
+    window.ctx.announce(changes("activities", undo=window.ws.delete_activities(ids)))
     assert count(window) == before - 10
 
     def choose(dlg):
@@ -168,7 +150,7 @@ def test_restore_a_backup_that_thinning_would_remove(window, qtbot):
     assert dt.datetime(2026, 3, 2, 9, 0) not in backups_to_keep([s for s, _ in list_backups(window.ws)],
                                                                dt.datetime.now())
     ids = [r[0] for r in window.ws.activity_list_rows(2026)]
-    window.ctx.deleted(window.ws.delete_activities(ids))
+    window.ctx.announce(changes("activities", undo=window.ws.delete_activities(ids)))
     assert count(window) == 0
 
     def choose(dlg):
@@ -232,7 +214,7 @@ def test_import_activities_from_excel_from_the_menu(window, qtbot, monkeypatch, 
 def test_undo_from_the_menu_puts_back_the_deleted_activities(window, qtbot):
     before = {r[0]: r for r in window.ws.activity_list_rows(2026)}
     ids = list(before)[:3]
-    window.ctx.deleted(window.ws.delete_activities(ids))
+    window.ctx.announce(changes("activities", undo=window.ws.delete_activities(ids)))
     undo = window.undo_action
     assert undo.isEnabled() and action(window, undo.text()) is undo
     undo.trigger()

@@ -4,7 +4,6 @@ its dialog, shown as counted on the targets page, typed over and given back."""
 from gui_helpers import type_text, when_modal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
-from test_gui import window  # noqa: F401 - the fixture
 
 
 def test_planned_money_by_source_typed_on_the_plan_page(window, qtbot):  # noqa: F811

@@ -1,30 +1,10 @@
 """The report page's "Soạn nháp từ số liệu", driven through the real buttons and keys."""
 
-import pytest
 from gui_helpers import type_text, when_modal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 TYPED = "Các hội, đoàn thể phối hợp chặt chẽ với nhau."
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("BDG_DATA_DIR", str(tmp_path / "data"))
-    from desktop_app.app import _qt_settings
-    from desktop_app.services import Workspace, create_demo_database
-    from desktop_app.ui.main_window import MainWindow
-
-    ws = Workspace(create_demo_database(tmp_path))
-    win = MainWindow(ws, _qt_settings(tmp_path), year=2026)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.pages["reports"].flush()  # no autosave may fire after the database is closed
-    win.settle_unsaved = lambda before: True
-    win.close()
-    win.deleteLater()
-    ws.close()
 
 
 def year_report(window):

@@ -31,3 +31,34 @@ def test_parse_empty_and_bad():
         parse_vn_number("abc")
     with pytest.raises(ValueError):
         parse_vn_number("1,2,3")
+
+
+def test_percent_is_taken_where_a_percent_is_meant():
+    assert parse_vn_number("50%", percent=True) == 50
+    assert parse_vn_number(" 26,5 % ", percent=True) == pytest.approx(26.5)
+    with pytest.raises(ValueError, match="không tính bằng %"):
+        parse_vn_number("50%")
+
+
+@pytest.mark.parametrize("text", ["15/03/2025", "15/3/2025", "15-3-2025", "15.3.2025", "15032025",
+                                  "150325", " 15 / 3 / 2025 "])
+def test_dates_as_people_type_them(text):
+    from desktop_app.domain.numbers import parse_vn_date
+
+    assert parse_vn_date(text) == dt.date(2025, 3, 15)
+
+
+@pytest.mark.parametrize("text,reason", [("31/02/2025", "không có ngày 31"), ("1/13/2025", "không có tháng 13"),
+                                         ("hôm qua", "không phải là ngày"), ("29/2/2025", "có 28 ngày")])
+def test_impossible_dates_are_refused_with_their_reason(text, reason):
+    from desktop_app.domain.numbers import parse_vn_date
+
+    with pytest.raises(ValueError, match=reason):
+        parse_vn_date(text)
+
+
+def test_date_without_year_takes_the_given_year():
+    from desktop_app.domain.numbers import parse_vn_date
+
+    assert parse_vn_date("15/11", default_year=2026) == dt.date(2026, 11, 15)
+    assert parse_vn_date("") is None

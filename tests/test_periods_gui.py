@@ -5,7 +5,6 @@ import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from test_gui import window  # noqa: F401 - the fixture
 
 from desktop_app.domain.model import Deadline
 

@@ -113,6 +113,23 @@ def test_deleting_a_target_or_task_leaves_no_dangling_link(loaded):
     assert package_errors(export_package(loaded.repo)) == []  # the export is still a valid package
 
 
+def test_next_code_follows_the_highest_in_use():
+    from desktop_app.domain.rules import next_code
+
+    assert next_code({f"NV{i:02d}" for i in range(1, 14)} | {"NV1.2", "X7"}) == "NV14"
+    assert next_code(set()) == "NV01"
+    assert next_code({"NV9"}) == "NV10"
+    assert next_code({"CT05"}, prefix="CT") == "CT06"
+
+
+def test_empty_code_says_it_is_missing_and_unit_example_is_a_unit_code():
+    from desktop_app.domain.model import Unit
+    from desktop_app.domain.rules import code_error, unit_errors
+
+    assert code_error("") == "Chưa nhập mã"
+    assert "THON1" in unit_errors(Unit("thôn 1", "Thôn 1"))["code"]
+
+
 def test_qualitative_result_words():
     from desktop_app.domain.rules import parse_achieved
 

@@ -85,3 +85,13 @@ def test_order_is_letters_by_alphabet_then_tones(raw):
 def test_key_is_a_total_order_that_separates_different_texts(a, b):
     a, b = clean(a) or "", clean(b) or ""
     assert (sort_key(a) == sort_key(b)) == (a == b)
+
+
+def test_fold_drops_marks_case_and_the_stroke_of_d():
+    from desktop_app.domain.text import fold
+
+    assert fold("Đồng Tâm") == fold("dong tam") == fold("ĐỒNG TÂM") == "dong tam"
+    assert fold("Tập huấn ở Ủy ban") == "tap huan o uy ban"
+    decomposed = unicodedata.normalize("NFD", "Hội Liên hiệp Phụ nữ")
+    assert fold(decomposed) == "hoi lien hiep phu nu"
+    assert fold(None) == ""

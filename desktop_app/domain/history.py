@@ -7,6 +7,7 @@ import json
 import re
 from dataclasses import dataclass
 
+from .consolidation import SUMMARY_NAMES
 from .model import (
     ACTIVITY_TYPES,
     BUDGET_SOURCES,
@@ -53,7 +54,7 @@ SETTING_NAMES = {
 }
 _CHOICES = {"type": ACTIVITY_TYPES, "status": TASK_STATUSES, "budget_source": BUDGET_SOURCES,
             "kind": {**UNIT_KINDS, **PLAN_KINDS, "numeric": "Định lượng", "qualitative": "Định tính"},
-            "level": OFFICE_LEVELS, "period": REPORT_PERIODS}
+            "level": OFFICE_LEVELS, "period": {**REPORT_PERIODS, **SUMMARY_NAMES}}
 
 
 def shown_value(field: str, value) -> str:
@@ -123,6 +124,11 @@ class Entry:
 
     @property
     def which(self) -> str:
+        if self.op == "receive":  # kept apart as the sending office's data: no record of ours changed
+            got = self.after or {}
+            years = ", ".join(str(y) for y in got.get("years") or [])
+            return (f"tệp {self.record}: {got.get('office') or ''}" + (f", năm {years}" if years else "")
+                    + f", {got.get('activities', 0)} hoạt động" + (" (gửi lại, thay lần nhận trước)" if got.get("resent") else ""))
         if self.op in PACKAGE_OPS:
             counts = self.after or {}
             said = ", ".join(f"{v} {COUNT_WORDS.get(k, k)}" for k, v in counts.items() if isinstance(v, int))
@@ -141,7 +147,7 @@ class Entry:
             return SETTING_NAMES.get(key, key)
         if self.kind == "reports":  # '2025/year' -> 'Báo cáo năm 2025'
             year, _, period = key.partition("/")
-            return f"{REPORT_PERIODS.get(period, period)} {year}"
+            return f"{REPORT_PERIODS.get(period) or SUMMARY_NAMES.get(period, period)} {year}"
         if self.kind == "plans":  # '2025/annual' -> 'Kế hoạch năm 2025'
             year, _, kind = key.partition("/")
             return f"{PLAN_KINDS.get(kind, kind)} {year}"

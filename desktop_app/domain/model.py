@@ -54,7 +54,7 @@ BUDGET_SOURCES: dict[str | None, str] = {
     "state": "Ngân sách nhà nước",
     "mobilized": "Nguồn vận động",
     "mixed": "Ngân sách và vận động",
-    None: "Không ghi nguồn",
+    None: "Nguồn khác",  # money whose source was not chosen: a heading of the printed money table
 }
 
 PLAN_KINDS = {"annual": "Kế hoạch năm", "action_month": "Kế hoạch Tháng hành động"}
@@ -77,6 +77,7 @@ class Office:
     parent_body: str | None = None
     province: str | None = None
     level: str = "commune"
+    code: str | None = None  # official administrative unit code: how the level above knows it
 
 
 @dataclass

@@ -73,14 +73,19 @@ def fmt_quantity(value: float | None, unit: str | None) -> str:
 _NUM_RE = re.compile(r"^[+-]?\d+([.,]\d+)?$")
 
 
-def parse_vn_number(text: str | None) -> float | None:
-    """Parse what an officer types: '26,05', '26.05', '1.234', '1.234,5', '5 000 000'.
+def parse_vn_number(text: str | None, percent: bool = False) -> float | None:
+    """Parse what an officer types: '26,05', '26.05', '1.234', '1.234,5', '5 000 000', and with
+    `percent` (a value counted in %) '50%' or '50 %' as 50.
 
     Returns None for an empty field; raises ValueError with a Vietnamese message otherwise.
     """
     if text is None:
         return None
     s = text.strip().replace("\u00a0", "").replace(" ", "")
+    if s.endswith("%"):
+        if not percent:
+            raise ValueError(f"'{text.strip()}' không phải là số: giá trị này không tính bằng %, hãy gõ số không kèm dấu %")
+        s = s[:-1]
     if not s:
         return None
     if "," in s and "." in s:
@@ -104,3 +109,38 @@ def parse_vn_number(text: str | None) -> float | None:
 def parse_iso_date(text: str) -> dt.date:
     """A real calendar date from 'YYYY-MM-DD' (raises ValueError on 2019-02-30)."""
     return dt.date.fromisoformat(text)
+
+
+# What people type for a date, as in Excel: 15/3/2025, 15/03/2025, 15-3-2025, 15.3.2025,
+# 15 3 2025, 15032025 (ddmmyyyy), 150325 (ddmmyy), two-digit years, or 15/3 (the year assumed).
+_DATE_PARTS = re.compile(r"^(\d{1,2})\s*[/.\- ]\s*(\d{1,2})(?:\s*[/.\- ]\s*(\d{2}|\d{4}))?$")
+_DATE_DIGITS = re.compile(r"^(\d{2})(\d{2})(\d{2}|\d{4})$")
+DATE_EXAMPLE = "ví dụ 15/03/2025"
+
+
+def parse_vn_date(text: str | None, default_year: int | None = None) -> dt.date | None:
+    """The date a Vietnamese officer typed (day first), or None for an empty field.
+
+    Raises ValueError with a Vietnamese message naming what is wrong: a date that does not
+    exist (31/02) is refused, never turned into another one."""
+    s = (text or "").strip()
+    if not s:
+        return None
+    m = _DATE_PARTS.match(s) or _DATE_DIGITS.match(s)
+    if not m:
+        raise ValueError(f"“{s}” không phải là ngày: hãy gõ ngày/tháng/năm, {DATE_EXAMPLE}")
+    day, month = int(m.group(1)), int(m.group(2))
+    if m.group(3) is None:
+        year = default_year or dt.date.today().year
+    else:
+        year = int(m.group(3)) + (2000 if len(m.group(3)) == 2 else 0)
+    if not 1900 <= year <= 2100:
+        raise ValueError(f"“{s}”: năm {year} nằm ngoài khoảng 1900-2100")
+    if not 1 <= month <= 12:
+        raise ValueError(f"“{s}”: không có tháng {month} (tháng từ 1 đến 12)")
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+        raise ValueError(f"“{s}”: tháng {month}/{year} không có ngày {day} "
+                         f"(tháng này có {last} ngày)") from None

@@ -134,6 +134,16 @@ def code_error(code: str, existing: set[str] = frozenset(), example: str = "NV01
     return None
 
 
+def next_code(existing, prefix: str = "NV", width: int = 2) -> str:
+    """The code after the highest PREFIX<number> in use: NV13 in use gives NV14 (same width)."""
+    pattern = re.compile(re.escape(prefix) + r"(\d+)", re.IGNORECASE)
+    numbers = [(int(m.group(1)), len(m.group(1))) for m in map(pattern.fullmatch, existing) if m]
+    if not numbers:
+        return f"{prefix}{1:0{width}d}"
+    n, w = max(numbers)
+    return f"{prefix}{n + 1:0{max(w, width)}d}"
+
+
 def target_errors(t: Target) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not (t.text or "").strip():
@@ -198,6 +208,10 @@ def office_errors(office) -> dict[str, str]:
         errors["name"] = "Hãy nhập tên cơ quan: tên được in ở đầu mọi văn bản"
     if not (office.place_name or "").strip():
         errors["place_name"] = "Hãy nhập địa danh: địa danh được in cạnh ngày tháng của mọi văn bản"
+    code = (getattr(office, "code", None) or "").strip()
+    if code and not (code.isascii() and code.isdigit() and len(code) <= 10):
+        errors["code"] = ("Mã đơn vị hành chính chỉ gồm chữ số, tối đa 10 chữ số (ví dụ 23015); "
+                          "để trống nếu chưa biết")
     return errors
 
 

@@ -11,7 +11,13 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def _nfc(value: str) -> str:
-    return _CONTROL.sub("", unicodedata.normalize("NFC", value)).strip()
+    # The checks first: most text is already composed and printable, and a province receives
+    # millions of strings at once.
+    if not unicodedata.is_normalized("NFC", value):
+        value = unicodedata.normalize("NFC", value)
+    if not value.isprintable():  # tab, newline, NBSP... and the control characters to drop
+        value = _CONTROL.sub("", value)
+    return value.strip()
 
 
 def clean(value: str | None) -> str | None:
@@ -35,14 +41,79 @@ def clean_list(values) -> list[str]:
     return out
 
 
-def normalize_tree(node):
-    """NFC-normalise and strip every string in a JSON tree (keys included)."""
+_is_normalized = unicodedata.is_normalized
+_CLEAN_KEYS: set[str] = set()  # keys seen already clean: a package repeats a few dozen of them
+_SCALARS = (int, float, bool, type(None))
+
+
+class TooDeep(ValueError):
+    """The tree is nested deeper than the limit given to normalize_tree."""
+
+
+def _text(v: str) -> str:
+    """_nfc for the common case: composed, printable text needs only the strip."""
+    return v.strip() if _is_normalized("NFC", v) and v.isprintable() else _nfc(v)
+
+
+def normalize_tree(node, limit: int | None = None):
+    """NFC-normalise and strip every string in a JSON tree (keys included). With `limit`,
+    raise TooDeep when any value lies deeper than `limit` levels (the root is level 1), before
+    the walk could exhaust Python's stack.
+
+    Written as loops over each dict and list rather than a call per value: a province receives
+    millions of values at once."""
+    if type(node) is str:
+        return _text(node)
+    if type(node) in _SCALARS:
+        return node
+    return _walk(node, 1, limit if limit is not None else 1 << 30)
+
+
+def _key(k):
+    if type(k) is not str:
+        return normalize_tree(k)
+    clean_k = _nfc(k)
+    if clean_k == k and len(_CLEAN_KEYS) < 1000:
+        _CLEAN_KEYS.add(k)
+    return clean_k
+
+
+def _walk(node, depth: int, limit: int):
+    kind = type(node)
+    if kind is dict:
+        if node and depth >= limit:
+            raise TooDeep(depth + 1)
+        keys_clean = _CLEAN_KEYS.issuperset(node)
+        out = {}
+        for k, v in node.items():
+            if not keys_clean:
+                k = _key(k)
+            t = type(v)
+            if t is str:
+                v = v.strip() if _is_normalized("NFC", v) and v.isprintable() else _nfc(v)
+            elif t is dict or t is list or t not in _SCALARS:
+                v = _walk(v, depth + 1, limit)
+            out[k] = v
+        return out
+    if kind is list:
+        if node and depth >= limit:
+            raise TooDeep(depth + 1)
+        out = []
+        for v in node:
+            t = type(v)
+            if t is str:
+                v = _text(v)
+            elif t is dict or t is list or t not in _SCALARS:
+                v = _walk(v, depth + 1, limit)
+            out.append(v)
+        return out
+    # Subclasses of the JSON types (never made by json.load): the slow, general way.
     if isinstance(node, str):
         return _nfc(node)
     if isinstance(node, list):
-        return [normalize_tree(v) for v in node]
+        return _walk(list(node), depth, limit)
     if isinstance(node, dict):
-        return {normalize_tree(k): normalize_tree(v) for k, v in node.items()}
+        return _walk(dict(node), depth, limit)
     return node
 
 
@@ -118,8 +189,12 @@ def units_by_name(units: dict[str, str]) -> list[tuple[str, str]]:
     return sorted(units.items(), key=lambda kv: sort_key(kv[1]))
 
 
+# ---- search without marks ---------------------------------------------------------------
+_MARKS = re.compile("[\u0300-\u036f]")
+_D = str.maketrans({"đ": "d", "Đ": "d"})
+
+
 def fold(value: str | None) -> str:
-    """Lower case without accents ('Báo cáo Quý III' -> 'bao cao quy iii'): what a search
-    matches against, so that typing without accents still finds."""
-    nfd = unicodedata.normalize("NFD", (value or "").replace("Đ", "d").replace("đ", "d"))
-    return "".join(c for c in nfd if not unicodedata.combining(c)).lower()
+    """Text as search compares it: lower case, without tone or vowel marks, đ as d.
+    "Đồng Tâm", "đồng tâm" and "dong tam" all fold to "dong tam"."""
+    return _MARKS.sub("", unicodedata.normalize("NFD", (value or "").translate(_D).lower()))

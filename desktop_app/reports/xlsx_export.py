@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..domain.activity_fields import BY_NAME, HEADERS, SHEET_ORDER
 from ..domain.model import ACTIVITY_TYPES, BUDGET_SOURCES, OBJECTIVES, TASK_STATUSES
 from ..domain.rules import target_verdict
 from ..domain.summary import Figures
@@ -137,6 +138,21 @@ def _table_sheet(wb, t: B.Table) -> None:
            group_rows=set(t.group_rows), caption=caption, aligns=t.align)
 
 
+def sheet_cell(a, f, units: dict[str, str]):
+    """An activity's field as the exported sheet shows it: names for codes, real dates and numbers
+    (read back by store/activity_sheet.py)."""
+    v = getattr(a, f.name)
+    if f.kind == "type":
+        return ACTIVITY_TYPES.get(v, v)
+    if f.kind == "unit":
+        return units.get(v, v)
+    if f.kind == "units":
+        return ", ".join(units.get(p, p) for p in v)
+    if f.kind == "source":
+        return BUDGET_SOURCES.get(v) if v else None
+    return v
+
+
 def sheet_name(t: B.Table) -> str:
     """'Bảng 1 - Theo loại': the number the printed report gives the table, then its short name."""
     number = t.caption.split(".")[0] if t.caption and t.caption.startswith("Bảng ") else None
@@ -151,19 +167,14 @@ def write_xlsx(out: str | Path, figures: Figures, units: dict[str, str], tables=
     acts = figures.activities
     # The first sheet is the raw list, read back by store/activity_sheet.py: header in row 1.
     _sheet(wb, "Hoạt động",
-           ["Mã", "Ngày bắt đầu", "Ngày kết thúc", "Tên hoạt động", "Loại", "Địa điểm",
-            "Đơn vị tổ chức", "Đơn vị phối hợp", "Nhiệm vụ", "Tổng số người", "Nữ", "Nam",
-            "Dân tộc thiểu số", "Tờ rơi", "Pa nô, băng rôn", "Tin bài", "Phát thanh",
-            "Kinh phí (đồng)", "Nguồn kinh phí", "Tháng hành động", "Ghi chú"],
-           [[a.id, a.start, a.end, a.title, ACTIVITY_TYPES.get(a.type, a.type), a.location,
-             units.get(a.organizer, a.organizer), ", ".join(units.get(p, p) for p in a.partners),
-             a.task, a.participants_total, a.participants_female, a.participants_male,
-             a.participants_ethnic_minority, a.leaflets, a.posters_banners, a.articles,
-             a.broadcasts, a.budget_vnd, BUDGET_SOURCES.get(a.budget_source) if a.budget_source else None,
+           [*(HEADERS[n] for n in SHEET_ORDER[:-1]), "Tháng hành động", HEADERS["notes"]],
+           [[*(sheet_cell(a, BY_NAME[n], units) for n in SHEET_ORDER[:-1]),
              "Có" if figures.window[0] <= a.start <= figures.window[1] else "", a.notes]
             for a in acts],
            [14, 12, 12, 50, 18, 24, 28, 30, 10, 10, 8, 8, 10, 8, 10, 8, 10, 14, 20, 10, 24],
-           {2: DATE_FMT, 3: DATE_FMT, **{c: INT_FMT for c in range(10, 19)}}, first=True,
+           {c: DATE_FMT if BY_NAME[n].kind == "date" else INT_FMT
+            for c, n in enumerate(SHEET_ORDER, 1) if BY_NAME[n].kind in ("date", "count", "count0", "money")},
+           first=True,
            caption="Danh sách các hoạt động")
     _sheet(wb, "Chỉ tiêu",
            ["Mã", "Mục tiêu", "Chỉ tiêu", "Loại", "Đơn vị tính", "So sánh", "Kế hoạch", "Năm trước",

@@ -23,14 +23,16 @@ class PackageOps:
     def import_activity_sheet(self, path: str | Path, year: int) -> dict[str, int]:
         """Activities from an Excel sheet (as exported): a row whose Mã is an activity of this
         year updates it in the columns the sheet has; any other row is a new activity of the
-        year's plan. All rows or none."""
-        from ..store.activity_sheet import merge, read_activity_sheet
+        year's plan. All rows or none. A unit's form fills empty organisers with its unit and
+        records that the unit has sent its figures for the year."""
+        from ..store.activity_sheet import merge, read_sheet
 
         plan_id = self.repo.plan_id(year, "annual") or self.repo.plan_id(year, "action_month")
         if plan_id is None:
             raise ValidationError([f"Năm {year} chưa có kế hoạch: hãy tạo kế hoạch trước khi nhập hoạt động."])
         tasks = {t.code for t in self.repo.tasks(plan_id)}
-        read, fields = read_activity_sheet(path, self.repo.unit_names(), tasks, year)
+        got = read_sheet(path, self.repo.unit_names(), tasks, year)
+        read, fields = got.activities, got.fields
         counts = {"added": 0, "updated": 0}
         errors = []
         with self.recorded_package("form", path) as note:
@@ -45,6 +47,8 @@ class PackageOps:
                 counts["updated" if stored else "added"] += 1
             if errors:
                 raise ValidationError(errors)  # leaves the transaction: nothing is stored
+            if got.form_unit:
+                self._record_unit_report(year, got.form_unit, Path(path).name, len(read))
             note(counts)
         return counts
 

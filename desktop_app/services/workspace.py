@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..store.database import open_database
 from ..store.repository import Repository
+from .chain import ChainOps
 from .documents import DocumentOps
 from .drafting import DraftingOps
 from .editing import EditingOps
@@ -16,10 +17,11 @@ from .plans import PlanOps
 from .reading import ReadingOps
 
 
-class Workspace(ReadingOps, PackageOps, FigureOps, DocumentOps, DraftingOps, EditingOps, PlanOps, HistoryOps):
+class Workspace(ReadingOps, PackageOps, FigureOps, DocumentOps, DraftingOps, EditingOps, PlanOps, HistoryOps,
+                ChainOps):
     """One open database. Each base class holds one job (reading for the screens, packages and
     sheets, figures, documents, narrative drafts, editing with undo, plans and drafts, the change
-    history); they share `db` and `repo`.
+    history, the reporting chain); they share `db` and `repo`.
     The GUI and the command line call these methods and never the store."""
 
     def __init__(self, path: str | Path, create: bool = True, check: bool = False):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 import sqlite_utils
@@ -58,6 +59,22 @@ def connect(path: str | os.PathLike) -> sqlite3.Connection:
     return conn
 
 
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch a file to WAL, waiting for another process doing the same. SQLite does not call
+    the busy handler for this switch: two commands opening a new file at once failed at once
+    with "database is locked" (SQLITE_BUSY)."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if (getattr(exc, "sqlite_errorcode", 0) & 0xFF) != 5 or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def readonly_uri(path: str | os.PathLike) -> str:
     """A URI that opens an existing file read-only and never creates one."""
     return Path(path).resolve().as_uri() + "?mode=ro"
@@ -85,7 +102,7 @@ def open_database(path: str | os.PathLike, migrate: bool = True, create: bool = 
         conn = connect(path)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         # WAL plus synchronous=FULL: a committed transaction survives a power cut.
-        conn.execute("PRAGMA journal_mode = WAL")
+        _use_wal(conn)
         conn.execute("PRAGMA synchronous = FULL")
     except (sqlite3.Error, OSError) as exc:
         if conn is not None:

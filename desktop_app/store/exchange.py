@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from ..domain.activity_fields import ACTIVITY_FIELDS, json_value
 from ..domain.model import (
     Activity,
     ContentSection,
@@ -17,9 +18,9 @@ from ..domain.model import (
     Task,
     Unit,
 )
-from ..domain.text import clean, normalize_tree
+from ..domain.text import TooDeep, clean, normalize_tree
 from .errors import ValidationError
-from .package_rules import MAX_DEPTH, package_errors, too_deep
+from .package_rules import MAX_DEPTH, package_errors
 from .repository import Repository, signer_from_dict, signer_to_dict
 
 
@@ -38,8 +39,14 @@ def read_package_file(path: str | Path) -> dict:
         raise PackageFileError(f"Tệp {path} không phải văn bản UTF-8 (byte lỗi ở vị trí {exc.start})") from exc
     try:
         # NaN / Infinity (which Python's json reads) and numbers too long to convert are kept
-        # as values that the package checks refuse at their JSON path.
-        return json.loads(text, parse_constant=float, parse_int=_parse_int)
+        # as values that the package checks refuse at their JSON path. The integer hook (a
+        # Python call per number) is used only when the plain parser meets such a number.
+        try:
+            return json.loads(text, parse_constant=float)
+        except ValueError as exc:
+            if isinstance(exc, json.JSONDecodeError):
+                raise
+            return json.loads(text, parse_constant=float, parse_int=_parse_int)
     except RecursionError as exc:
         raise PackageFileError(f"Tệp {path} lồng nhau quá sâu, không phải gói dữ liệu hợp lệ") from exc
     except json.JSONDecodeError as exc:
@@ -87,20 +94,20 @@ def _task(t: dict) -> Task:
 
 
 def _activity(a: dict) -> Activity:
-    out = a.get("outputs") or {}
-    return Activity(
-        id=a.get("id") or None, title=a["title"], type=a["type"], start=_d(a["start"]),
-        end=_d(a.get("end")), location=clean(a.get("location")), organizer=a.get("organizer"),
-        partners=list(a.get("partners") or []), task=a.get("task"),
-        participants_total=a.get("participants_total") or 0,
-        participants_female=a.get("participants_female"),
-        participants_male=a.get("participants_male"),
-        participants_ethnic_minority=a.get("participants_ethnic_minority"),
-        leaflets=out.get("leaflets") or 0, posters_banners=out.get("posters_banners") or 0,
-        articles=out.get("articles") or 0, broadcasts=out.get("broadcasts") or 0,
-        outputs_other=clean(out.get("other")), budget_vnd=a.get("budget_vnd"),
-        budget_source=a.get("budget_source"), notes=clean(a.get("notes")),
-    )
+    values = {}
+    for f in ACTIVITY_FIELDS:
+        v = json_value(a, f)
+        if f.kind == "date":
+            v = _d(v)
+        elif f.kind == "units":
+            v = list(v or [])
+        elif f.kind == "count0":
+            v = v or 0
+        elif f.kind == "text":
+            v = clean(v)
+        values[f.name] = v
+    values["id"] = values["id"] or None
+    return Activity(**values)
 
 
 def plan_from_dict(p: dict) -> Plan:
@@ -136,9 +143,10 @@ def _report(r: dict) -> ReportText:
 
 def check_package(data) -> dict:
     """Normalise (NFC, stripped) and check; returns the clean package or raises ValidationError."""
-    if too_deep(data):
-        raise ValidationError([f"(gói dữ liệu): dữ liệu lồng nhau quá {MAX_DEPTH} tầng, không phải gói dữ liệu hợp lệ"])
-    data = normalize_tree(data)
+    try:
+        data = normalize_tree(data, limit=MAX_DEPTH)  # checks the depth on the same walk
+    except TooDeep:
+        raise ValidationError([f"(gói dữ liệu): dữ liệu lồng nhau quá {MAX_DEPTH} tầng, không phải gói dữ liệu hợp lệ"]) from None
     errors = package_errors(data)
     if errors:
         raise ValidationError(errors)
@@ -160,7 +168,7 @@ def import_package(repo: Repository, data, progress=None) -> dict:
         repo.save_office(Office(name=o["name"], place_name=o["place_name"],
                                 parent_body=clean(o.get("parent_body")),
                                 province=clean(o.get("province")),
-                                level=o.get("level") or "commune"))
+                                level=o.get("level") or "commune", code=clean(o.get("code"))))
         for u in data.get("units") or []:
             repo.save_unit(Unit(u["code"], u["name"], u.get("kind") or "other",
                                 u.get("active", True)))
@@ -251,16 +259,15 @@ def _task_out(t: Task) -> dict:
 
 
 def activity_out(a: Activity) -> dict:
-    return {
-        "id": a.id, "title": a.title, "type": a.type, "start": _iso(a.start), "end": _iso(a.end),
-        "location": a.location, "organizer": a.organizer, "partners": list(a.partners),
-        "task": a.task, "participants_total": a.participants_total,
-        "participants_female": a.participants_female, "participants_male": a.participants_male,
-        "participants_ethnic_minority": a.participants_ethnic_minority,
-        "outputs": {"leaflets": a.leaflets, "posters_banners": a.posters_banners,
-                    "articles": a.articles, "broadcasts": a.broadcasts, "other": a.outputs_other},
-        "budget_vnd": a.budget_vnd, "budget_source": a.budget_source, "notes": a.notes,
-    }
+    out: dict = {}
+    for f in ACTIVITY_FIELDS:  # in the schema's order
+        v = getattr(a, f.name)
+        v = _iso(v) if f.kind == "date" else list(v) if f.kind == "units" else v
+        node = out
+        for key in f.json[:-1]:
+            node = node.setdefault(key, {})
+        node[f.json[-1]] = v
+    return out
 
 
 def _plan_out(repo: Repository, plan: Plan) -> dict:
@@ -323,12 +330,12 @@ def export_package(repo: Repository, year: int | None = None, now: dt.datetime |
         "exported_at": now.isoformat(timespec="seconds"),
         "office": {"name": office.name, "parent_body": office.parent_body,
                    "place_name": office.place_name, "province": office.province,
-                   "level": office.level},
+                   "level": office.level, "code": office.code},
         "units": [{"code": u.code, "name": u.name, "kind": u.kind, "active": u.active}
                   for u in repo.units()],
         "plans": plans,
-        # The typed parts of quarterly and 9-month reports stay in the database: the package
-        # format carries those of the 6-month, year and Action Month reports only.
+        # The typed parts of quarterly, 9-month and consolidated reports stay in the database:
+        # the package format carries those of the 6-month, year and Action Month reports only.
         "reports": [_report_out(r) for r in repo.report_texts(year) if r.period in EXCHANGED_PERIODS],
     }
 

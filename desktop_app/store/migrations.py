@@ -92,5 +92,53 @@ def _m3_money_and_measures(db: sqlite_utils.Database) -> None:
     db.execute("alter table targets add column measure text")
 
 
-MIGRATIONS = [_m1_initial, _m2_history, _m3_money_and_measures]
+
+def _m4_reporting_chain(db: sqlite_utils.Database) -> None:
+    """Issue 13: the office's official code; offices below and what they sent (kept apart from
+    this office's own data); units' forms taken in."""
+    db["office"].add_column("code", str)
+    # Every office ever received or added by hand. `match_key` is name|province folded, the
+    # contract's second way of telling offices apart (the code is the first).
+    db["offices"].create(
+        {"id": int, "code": str, "name": str, "parent_body": str, "place_name": str,
+         "province": str, "level": str, "match_key": str, "added": str, "units": str},
+        pk="id", not_null={"name", "match_key"}, defaults={"added": "received", "units": "[]"},
+    )
+    db["offices"].create_index(["code"])
+    db["offices"].create_index(["match_key"])
+    # One row per (office, year) the office has sent: when, from which file, its typed reports.
+    db["received"].create(
+        {"office_id": int, "year": int, "received_at": str, "file_name": str, "reports": str},
+        pk=("office_id", "year"), foreign_keys=[("office_id", "offices", "id")],
+    )
+    # A received plan's header, targets and tasks as the package wrote them (read as a whole).
+    db["received_plans"].create(
+        {"office_id": int, "year": int, "kind": str, "data": str},
+        pk=("office_id", "year", "kind"), foreign_keys=[("office_id", "offices", "id")],
+    )
+    # Received activities: the columns of `activities`, keyed by office (ids never clash
+    # between offices), with the plan they came in.
+    db.execute("""
+        create table received_activities (
+            office_id integer not null references offices(id),
+            year integer not null, plan_kind text not null, id text not null,
+            title text not null, type text not null, start text not null, "end" text,
+            location text, organizer text, partners text, task text,
+            participants_total integer not null default 0, participants_female integer,
+            participants_male integer, participants_ethnic_minority integer,
+            leaflets integer default 0, posters_banners integer default 0,
+            articles integer default 0, broadcasts integer default 0, outputs_other text,
+            budget_vnd integer, budget_source text, notes text,
+            primary key (office_id, id)
+        ) without rowid""")
+    # One b-tree, clustered by office: a province's year (45,000 rows) goes in at the speed of
+    # a plain table; a report reads a year by scanning, which is fast at this size.
+    # Units that have sent their form for a year, and when.
+    db["unit_reports"].create(
+        {"year": int, "unit": str, "received_at": str, "file_name": str, "rows": int},
+        pk=("year", "unit"),
+    )
+
+
+MIGRATIONS = [_m1_initial, _m2_history, _m3_money_and_measures, _m4_reporting_chain]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -10,6 +10,7 @@ import uuid
 
 import sqlite_utils
 
+from ..domain.activity_fields import ACTIVITY_FIELDS
 from ..domain.model import (
     Activity,
     ContentSection,
@@ -36,6 +37,29 @@ def _iso(d: dt.date | None) -> str | None:
 
 def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False)
+
+
+def _from_column(f, value):
+    """An activity field as the database holds it -> as the program uses it."""
+    if f.kind == "date":
+        return _d(value)
+    if f.kind == "units":
+        return json.loads(value or "[]")
+    if f.kind == "count0":
+        return value or 0
+    return value
+
+
+def _to_column(f, value):
+    if f.kind == "date":
+        return _iso(value)
+    if f.kind == "units":
+        return _json(list(value))
+    if f.kind == "count0":
+        return value or 0
+    if f.kind == "text":
+        return clean(value)
+    return value
 
 
 def signer_to_dict(s: Signer | None) -> dict | None:
@@ -68,13 +92,13 @@ class Repository:
             return None
         r = rows[0]
         return Office(name=r["name"], place_name=r["place_name"], parent_body=r["parent_body"],
-                      province=r["province"], level=r["level"] or "commune")
+                      province=r["province"], level=r["level"] or "commune", code=r["code"])
 
     def save_office(self, office: Office) -> None:
         self.db["office"].upsert(
             {"id": 1, "name": clean(office.name), "parent_body": clean(office.parent_body),
              "place_name": clean(office.place_name), "province": clean(office.province),
-             "level": office.level or "commune"},
+             "level": office.level or "commune", "code": clean(office.code)},
             pk="id",
         )
 
@@ -265,20 +289,8 @@ class Repository:
 
     @staticmethod
     def _activity(r: dict) -> Activity:
-        return Activity(
-            id=r["id"], title=r["title"], type=r["type"], start=_d(r["start"]), end=_d(r["end"]),
-            location=r["location"], organizer=r["organizer"],
-            partners=json.loads(r["partners"] or "[]"), task=r["task"],
-            participants_total=r["participants_total"] or 0,
-            participants_female=r["participants_female"],
-            participants_male=r["participants_male"],
-            participants_ethnic_minority=r["participants_ethnic_minority"],
-            leaflets=r["leaflets"] or 0, posters_banners=r["posters_banners"] or 0,
-            articles=r["articles"] or 0, broadcasts=r["broadcasts"] or 0,
-            outputs_other=r["outputs_other"], budget_vnd=r["budget_vnd"],
-            budget_source=r["budget_source"], notes=r["notes"],
-            plan_year=r.get("plan_year"), plan_kind=r.get("plan_kind") or "annual",
-        )
+        values = {f.name: _from_column(f, r[f.name]) for f in ACTIVITY_FIELDS}
+        return Activity(**values, plan_year=r.get("plan_year"), plan_kind=r.get("plan_kind") or "annual")
 
     def activities_of_year(self, year: int) -> list[Activity]:
         """Every activity held by a plan of `year`, by (start, id)."""
@@ -298,20 +310,10 @@ class Repository:
         return self._activity(rows[0]) if rows else None
 
     def activity_row(self, a: Activity, plan_id: int) -> dict:
-        return {
-            "id": a.id or new_activity_id(), "plan_id": plan_id, "title": clean(a.title),
-            "type": a.type, "start": _iso(a.start), "end": _iso(a.end),
-            "location": clean(a.location), "organizer": a.organizer,
-            "partners": _json(list(a.partners)), "task": a.task,
-            "participants_total": a.participants_total or 0,
-            "participants_female": a.participants_female,
-            "participants_male": a.participants_male,
-            "participants_ethnic_minority": a.participants_ethnic_minority,
-            "leaflets": a.leaflets or 0, "posters_banners": a.posters_banners or 0,
-            "articles": a.articles or 0, "broadcasts": a.broadcasts or 0,
-            "outputs_other": clean(a.outputs_other), "budget_vnd": a.budget_vnd,
-            "budget_source": a.budget_source, "notes": clean(a.notes),
-        }
+        row = {f.name: _to_column(f, getattr(a, f.name)) for f in ACTIVITY_FIELDS}
+        row["id"] = a.id or new_activity_id()
+        row["plan_id"] = plan_id
+        return row
 
     def save_activity(self, a: Activity, plan_id: int) -> str:
         row = self.activity_row(a, plan_id)

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from typing import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,14 +22,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QVBoxLayout,
-    QWidget,
 )
 
 from ..domain.model import ACTIVITY_TYPES, BUDGET_SOURCES, Activity
 from ..domain.rules import activity_errors
 from ..domain.text import clean
 from ..services import ValidationError, user_message
-from .widgets import DateEdit, ErrorLabel, NumberEdit, UnitChecklist, UnitCombo, field_row
+from .widgets import DateEdit, ErrorLabel, NumberEdit, UnitChecklist, UnitCombo
 
 PRIVACY_NOTE = ("Chỉ ghi số lượng và mô tả hoạt động. Không ghi họ tên, địa chỉ hay thông tin "
                 "cá nhân của nạn nhân hoặc người gây bạo lực.")
@@ -71,8 +70,9 @@ class ActivityDialog(QDialog):
         self.type = QComboBox()
         for k, v in ACTIVITY_TYPES.items():
             self.type.addItem(v, k)
-        self.start = DateEdit()
-        self.end = DateEdit(optional=True)
+        self.start = DateEdit(label="ngày tổ chức")
+        self.end = DateEdit(optional=True, label="ngày kết thúc")
+        self.start.default_year = self.end.default_year = year
         self.location = QLineEdit()
         self.organizer = UnitCombo(units)
         self.partners = UnitChecklist(units)
@@ -92,29 +92,42 @@ class ActivityDialog(QDialog):
         self.outputs_other = QLineEdit()
         self.budget = NumberEdit(placeholder="đồng")
         self.source = QComboBox()
+        self.source.setPlaceholderText("Chọn nguồn kinh phí")  # no choice made for the officer
         for k, v in BUDGET_SOURCES.items():
             self.source.addItem(v, k)
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(60)
         self.notes.setTabChangesFocus(True)
 
-        self.err = {k: ErrorLabel() for k in ("title", "start", "end", "participants_total",
-                                              "participants_female", "participants_male",
-                                              "participants_ethnic_minority", "budget_vnd")}
+        self.err = {k: ErrorLabel(lines=2 if k == "dates" else 1)
+                    for k in ("title", "dates", "participants", "budget_vnd")}
+        # Which error label, and which field to put the cursor in, for each checked field.
+        self.err_place = {"title": "title", "start": "dates", "end": "dates",
+                          "participants_total": "participants", "participants_female": "participants",
+                          "participants_male": "participants", "participants_ethnic_minority": "participants",
+                          "budget_vnd": "budget_vnd"}
+        self.fields = {"title": self.title, "start": self.start, "end": self.end,
+                       "participants_total": self.total, "participants_female": self.female,
+                       "participants_male": self.male, "participants_ethnic_minority": self.ethnic,
+                       "budget_vnd": self.budget}
+        self.touched: set[str] = set()  # errors show once a field is left, or Save is pressed
         form = QFormLayout()
-        form.addRow("Tên hoạt động *", field_row(self.title, self.err["title"]))
+        form.addRow("Tên hoạt động *", self.title)
+        form.addRow("", self.err["title"])
         form.addRow("Loại hoạt động", self.type)
-        dates = QHBoxLayout()
-        dates.addWidget(self.start)
-        dates.addWidget(QLabel("đến ngày"))
-        dates.addWidget(self.end)
-        dates.addStretch(1)
-        dw = QWidget()
-        dw.setLayout(dates)
-        dates.setContentsMargins(0, 0, 0, 0)
-        form.addRow("Ngày tổ chức *", dw)
-        form.addRow("", self.err["start"])
-        form.addRow("", self.err["end"])
+        # each date on its own row, as wide as a date: both whole in the form's column
+        for label, w, hint in (("Ngày tổ chức *", self.start, ""),
+                               ("Đến ngày", self.end, "(nếu nhiều ngày)")):
+            row = QHBoxLayout()
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(w)
+            if hint:
+                note = QLabel(hint)
+                note.setStyleSheet("color: #666666;")
+                row.addWidget(note)
+            row.addStretch(1)
+            form.addRow(label, row)
+        form.addRow("", self.err["dates"])
         form.addRow("Địa điểm", self.location)
         form.addRow("Đơn vị tổ chức", self.organizer)
         form.addRow("Đơn vị phối hợp", self.partners)
@@ -128,9 +141,7 @@ class ActivityDialog(QDialog):
                                                ("Dân tộc thiểu số", self.ethnic, "participants_ethnic_minority"))):
             g.addWidget(QLabel(label), 0, col)
             g.addWidget(w, 1, col)
-        for key in ("participants_total", "participants_female", "participants_male",
-                    "participants_ethnic_minority"):
-            g.addWidget(self.err[key], 2 + list(self.err).index(key) - 3, 0, 1, 4)
+        g.addWidget(self.err["participants"], 2, 0, 1, 4)
 
         mats = QGroupBox("Sản phẩm truyền thông và kinh phí")
         m = QGridLayout(mats)
@@ -169,6 +180,7 @@ class ActivityDialog(QDialog):
         top = QHBoxLayout()
         left = QVBoxLayout()
         left.addLayout(form)
+        left.addStretch(1)  # spare height below the form, not between its rows
         right = QVBoxLayout()
         right.addWidget(people)
         right.addWidget(mats)
@@ -184,10 +196,9 @@ class ActivityDialog(QDialog):
         self.save_btn.clicked.connect(self._save_close)
         self.save_new_btn.clicked.connect(self._save_new)
         self.buttons.rejected.connect(self.reject)
-        for w in (self.title, self.total, self.female, self.male, self.ethnic, self.budget):
+        for w in self.fields.values():
             w.textChanged.connect(self.revalidate)
-        self.start.dateChanged.connect(self.revalidate)
-        self.end.dateChanged.connect(self.revalidate)
+            w.installEventFilter(self)
 
         self._fill(activity, keep_id=not duplicate)
         self.revalidate()
@@ -215,7 +226,7 @@ class ActivityDialog(QDialog):
         self.broadcasts.setValue(a.broadcasts)
         self.outputs_other.setText(a.outputs_other or "")
         self.budget.setText("" if a.budget_vnd is None else f"{a.budget_vnd:,}".replace(",", "."))
-        self.source.setCurrentIndex(max(0, self.source.findData(a.budget_source)))
+        self.source.setCurrentIndex(self.source.findData(a.budget_source) if a.budget_source else -1)
         self.notes.setPlainText(a.notes or "")
 
     def activity(self) -> Activity:
@@ -239,7 +250,14 @@ class ActivityDialog(QDialog):
 
     def errors(self) -> dict[str, str]:
         a = self.activity()
-        errs = activity_errors(a, plan_year=self.year)
+        # A date that is blank or not a real date is named by its own field.
+        probe = a if a.start else dataclasses.replace(a, start=dt.date(self.year, 1, 1), end=None)
+        errs = activity_errors(probe, plan_year=self.year)
+        if a.start is None:
+            errs.pop("start", None)
+        for key, w in (("start", self.start), ("end", self.end)):
+            if w.error():
+                errs[key] = w.error()
         if self.total.value() is None:
             errs.setdefault("participants_total", "Hãy nhập tổng số người tham gia (0 nếu không có)")
         try:
@@ -248,17 +266,42 @@ class ActivityDialog(QDialog):
             errs["budget_vnd"] = str(exc)
         return errs
 
-    def revalidate(self, *_) -> dict[str, str]:
+    def showEvent(self, event):
+        super().showEvent(event)
+        self.activateWindow()  # the keyboard goes to the form, not the window behind it
+
+    def eventFilter(self, obj, event):
+        # Leaving a field (not for the calendar popup) shows what is wrong with it; an empty
+        # count never sends editingFinished, hence focus-out.
+        if (event.type() == QEvent.Type.FocusOut and event.reason() != Qt.FocusReason.PopupFocusReason
+                and self.isVisible()):
+            for key, w in self.fields.items():
+                if w is obj:
+                    self.touched.add(key)
+                    self.revalidate()
+        return super().eventFilter(obj, event)
+
+    def revalidate(self, *_, show_all: bool = False) -> dict[str, str]:
+        """Check the whole form; show the errors of the fields already left (all with
+        `show_all`), each in its place under the field."""
         errs = self.errors()
-        for key, label in self.err.items():
-            label.show_error(errs.get(key))
-        ok = not errs
-        self.save_btn.setEnabled(ok)
-        self.save_new_btn.setEnabled(ok)
+        shown: dict[str, list[str]] = {}
+        for key, msg in errs.items():
+            if show_all or key in self.touched:
+                shown.setdefault(self.err_place[key], []).append(msg)
+        for place, label in self.err.items():
+            label.show_error("; ".join(shown.get(place, [])) or None)
+        for key in ("start", "end"):
+            self.fields[key].mark_error(key in errs and (show_all or key in self.touched))
         return errs
 
     def _save(self) -> bool:
-        if self.revalidate():
+        self.touched.update(self.fields)  # from now on every error shows as it comes and goes
+        errs = self.revalidate()
+        if errs:
+            first = next(k for k in self.fields if k in errs)
+            self.fields[first].setFocus(Qt.FocusReason.OtherFocusReason)
+            self.fields[first].selectAll()
             return False
         try:
             new_id = self.save_fn(self.activity())
@@ -292,6 +335,7 @@ class ActivityDialog(QDialog):
         self.total.set_value(None)
         self.status.setStyleSheet("color: #1b5e20;")
         self.status.setText(f"Đã lưu {len(self.saved_ids)} hoạt động. Nhập hoạt động tiếp theo.")
+        self.touched.clear()
         self.revalidate()
         self.title.setFocus()
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from ..domain.model import ACTIVITY_TYPES
 from ..domain.numbers import fmt_int
-from ..domain.text import sort_key
+from ..domain.text import fold, sort_key
 
 # Row layout from Repository.activity_list_rows
 ID, START, TITLE, TYPE, ORG, LOCATION, TOTAL, FEMALE, MALE, BUDGET, YEAR = range(11)
@@ -43,17 +43,18 @@ class ActivityTableModel(QAbstractTableModel):
         self._all = rows
         self._units = units
         self._keys = {}
-        # One lower-cased string per row, built once, makes search-as-you-type a substring test.
+        # One folded string per row (no marks, no case: "dong tam" finds "Đồng Tâm"), built
+        # once, makes search-as-you-type a substring test.
         self._search = [
-            f"{r[TITLE]} {r[LOCATION] or ''} {units.get(r[ORG], r[ORG] or '')} "
-            f"{ACTIVITY_TYPES.get(r[TYPE], '')} {_date(r[START])}".lower()
+            fold(f"{r[TITLE]} {r[LOCATION] or ''} {units.get(r[ORG], r[ORG] or '')} "
+                 f"{ACTIVITY_TYPES.get(r[TYPE], '')} {_date(r[START])}")
             for r in rows
         ]
         self._apply()
 
     def set_filters(self, **kw) -> None:
         self.filters.update(kw)
-        self.filters["text"] = (self.filters["text"] or "").strip().lower()
+        self.filters["text"] = fold(" ".join((self.filters["text"] or "").split()))
         self._apply()
 
     def _apply(self) -> None:
@@ -103,6 +104,13 @@ class ActivityTableModel(QAbstractTableModel):
     # ---- Qt model ------------------------------------------------------------------------
     def row(self, i: int) -> tuple:
         return self._all[self._visible[i]]
+
+    def row_of(self, activity_id: str) -> int | None:
+        """The place of an activity in the list as shown, or None when a filter hides it."""
+        for place, i in enumerate(self._visible):
+            if self._all[i][ID] == activity_id:
+                return place
+        return None
 
     def visible_rows(self):
         return (self._all[i] for i in self._visible)

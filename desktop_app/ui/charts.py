@@ -12,8 +12,11 @@ COLORS = [QColor("#2e7d32"), QColor("#c62828"), QColor("#9e9e9e"), QColor("#1565
 class StackedBars(QWidget):
     """Horizontal stacked bars: one row per category, one segment per series."""
 
-    def __init__(self, parent=None):
+    MAX_ROW = 34  # one objective alone is a bar, not a block filling the box
+
+    def __init__(self, parent=None, empty_text: str = ""):
         super().__init__(parent)
+        self.empty_text = empty_text  # said in the box when there is nothing to draw
         self.categories: list[str] = []
         self.series: list[tuple[str, list[int]]] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -29,15 +32,24 @@ class StackedBars(QWidget):
     def minimumSizeHint(self):
         return QSize(300, 40 + 22 * max(1, len(self.categories)))
 
+    def row_height(self) -> float:
+        return min(self.MAX_ROW, (self.height() - 30) / max(1, len(self.categories)))
+
     def paintEvent(self, _):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         fm = p.fontMetrics()
+        if not self.categories:
+            p.setPen(self.palette().placeholderText().color())
+            p.drawText(QRectF(self.rect()).adjusted(12, 12, -12, -12),
+                       Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.empty_text)
+            p.end()
+            return
         label_w = max([fm.horizontalAdvance(c) for c in self.categories] + [40]) + 12
         w = self.width() - label_w - 16
         totals = [sum(s[1][i] for s in self.series) for i in range(len(self.categories))]
         top = max(totals + [1])
-        row_h = (self.height() - 30) / max(1, len(self.categories))
+        row_h = self.row_height()
         for i, cat in enumerate(self.categories):
             y = i * row_h + 2
             p.setPen(self.palette().text().color())
@@ -51,9 +63,9 @@ class StackedBars(QWidget):
                         p.setPen(Qt.GlobalColor.white)
                         p.drawText(QRectF(x, y, seg, row_h), Qt.AlignmentFlag.AlignCenter, str(vals[i]))
                 x += seg
-        # legend
+        # legend, under the bars
         x = label_w
-        y = self.height() - 22
+        y = row_h * len(self.categories) + 8
         for j, (name, _) in enumerate(self.series):
             p.fillRect(QRectF(x, y + 4, 12, 12), COLORS[j % len(COLORS)])
             p.setPen(self.palette().text().color())

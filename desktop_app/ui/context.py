@@ -40,23 +40,6 @@ class AppContext(QObject):
         self.changed.emit(changes, initiator)
         self.data_changed.emit()
 
-    def notify(self, initiator=None) -> None:
-        """Announce a change of unknown extent (every page showing data refreshes)."""
-        from .operations import KINDS, changes
-
-        self.announce(changes(*KINDS), initiator)
-
-    def replaced(self) -> None:
-        from .operations import changes
-
-        self.announce(changes("everything"))
-
-    def deleted(self, undo: Undo, initiator=None) -> None:
-        """A page deleted something: refresh, and offer to put it back."""
-        from .operations import KINDS, changes
-
-        self.announce(changes(*KINDS, undo=undo), initiator)
-
     def undo_last_delete(self) -> Undo:
         """Put back the last deletion (ValidationError if data changed since); it is spent
         either way."""

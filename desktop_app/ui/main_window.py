@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -21,8 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME, __version__
+from ..i18n import use_vietnamese
 from ..services import ValidationError
 from .flows import backups, imports, unsaved
+from .help import show_guide
 from .widgets import show_error
 
 # key, title, module.Class. The window is shown before the database and the pages' modules are
@@ -36,9 +39,13 @@ PAGES = [
     ("action_month", "Tháng hành động", "action_month.ActionMonthPage"),
     ("reports", "Báo cáo", "reports.ReportsPage"),
     ("units", "Đơn vị", "units.UnitsPage"),
+    ("unit_reports", "Số liệu đơn vị", "unit_reports.UnitReportsPage"),
+    ("consolidation", "Tổng hợp", "consolidation.ConsolidationPage"),
     ("settings", "Cài đặt", "settings.SettingsPage"),
     ("history", "Lịch sử thay đổi", "history.HistoryPage"),
 ]
+# Shown only to an office that gathers offices below (province, district) or has received from one.
+CHAIN_PAGE = "consolidation"
 KEYS = [p[0] for p in PAGES]
 
 
@@ -64,6 +71,7 @@ class MainWindow(QMainWindow):
     def __init__(self, ws, settings: QSettings, year: int | None = None):
         """With ws None the window shows at once and `attach` brings the data after."""
         super().__init__()
+        use_vietnamese(QApplication.instance())
         self.ws = None
         self.ctx = None
         self.settings = settings
@@ -91,6 +99,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.year_box = QComboBox()
+        self.year_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "2027 (chưa có kế hoạch)"
         tb = self.addToolBar("Năm")
         tb.setObjectName("yearbar")
         tb.setMovable(False)
@@ -107,24 +116,22 @@ class MainWindow(QMainWindow):
         geom = settings.value("window/geometry")
         if geom is not None:
             self.restoreGeometry(geom)
-        else:
+        else:  # first start: the whole screen (a 1366x768 screen leaves no room to spare)
             self._first_size()
         if ws is not None:
             self.attach(ws, year)
 
     def _first_size(self) -> None:
-        """First start: 1280x760, or, when that does not fit (a 1366x768 screen less its
-        taskbar), the whole work area: maximized, and a normal size that fills it too."""
+        """Maximized, over a normal size of 1280x760 or, when that does not fit (a 1366x768
+        screen less its taskbar), of the whole work area (what "Restore Down" gives)."""
         width, height = 1280, 760
         screen = self.screen()
         area = screen.availableGeometry() if screen is not None else None
         frame_w, frame_h = 16, 40  # borders and title bar
-        small = area is not None and (area.width() < width + frame_w or area.height() < height + frame_h)
-        if small:
+        if area is not None and (area.width() < width + frame_w or area.height() < height + frame_h):
             width, height = area.width() - frame_w, area.height() - frame_h
         self.resize(width, height)  # (a resize ends the maximized state: first)
-        if small:
-            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def attach(self, ws, year: int | None = None) -> None:
         """Bring in the open database: the pages can now be built."""
@@ -142,6 +149,8 @@ class MainWindow(QMainWindow):
         self.ctx.year_changed.connect(self._year_changed)
         self.ctx.data_changed.connect(self._fill_years)
         self.ctx.undo_changed.connect(self._undo_changed)
+        self.ctx.data_changed.connect(self._chain_page_shown)
+        self._chain_page_shown()
         self.menuBar().setEnabled(True)
         self.nav.setEnabled(True)
         self.status_db.setText(str(ws.path))
@@ -182,10 +191,11 @@ class MainWindow(QMainWindow):
         self._action(m, "In văn bản...", self.print_document, QKeySequence.StandardKey.Print)
         self._action(m, "Xem trước báo cáo năm", lambda: self._show_report("year"))
         m = mb.addMenu("Trợ &giúp")
+        self.help_action = self._action(m, "Hướng dẫn sử dụng", lambda: show_guide(self), "F1")
         self._action(m, "Giới thiệu", self.about)
         m = mb.addMenu("&Xem")
         for i, (_, title, _) in enumerate(PAGES):
-            self._action(m, title, lambda _=False, r=i: self.nav.setCurrentRow(r), f"Ctrl+{i + 1}")
+            self._action(m, title, lambda _=False, r=i: self.nav.setCurrentRow(r), f"Ctrl+{i + 1}" if i < 9 else None)
 
     def _build_page(self, key):
         row = KEYS.index(key)
@@ -200,7 +210,12 @@ class MainWindow(QMainWindow):
             page.import_sheet_requested.connect(self.import_activity_sheet)
         elif key == "reports":
             page.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        elif key == "unit_reports":
+            page.import_sheet_requested.connect(self.import_activity_sheet)
         return page
+
+    def _chain_page_shown(self):
+        self.nav.item(KEYS.index(CHAIN_PAGE)).setHidden(not self.ws.consolidates())
 
     def _show_row(self, row):
         if self.ctx is None or row < 0:
@@ -209,14 +224,16 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
 
     def _fill_years(self):
-        years = set(self.ws.years()) | {dt.date.today().year, self.ctx.year}
+        received = set(self.ws.received_years())  # the level above works on the years it received
+        years = set(self.ws.years()) | {dt.date.today().year, self.ctx.year} | received
         if self.ws.years():
             years.add(max(self.ws.years()) + 1)
         self.year_box.blockSignals(True)
         self.year_box.clear()
         for y in sorted(years):
             has = y in self.ws.years()
-            self.year_box.addItem(f"{y}" + ("" if has else " (chưa có kế hoạch)"), y)
+            note = "" if has else " (số liệu cấp dưới)" if y in received else " (chưa có kế hoạch)"
+            self.year_box.addItem(f"{y}{note}", y)
         self.year_box.setCurrentIndex(self.year_box.findData(self.ctx.year))
         self.year_box.blockSignals(False)
 

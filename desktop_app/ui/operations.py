@@ -18,7 +18,8 @@ from ..services import StoreError, Undo, ValidationError, user_message
 from .worker import run_in_thread
 
 # What an operation can change; a page refreshes when something it shows is among them.
-KINDS = frozenset({"office", "units", "plan", "targets", "tasks", "activities", "reports", "settings"})
+KINDS = frozenset({"office", "units", "plan", "targets", "tasks", "activities", "reports", "settings",
+                   "received"})  # received: what the offices below sent, and the offices known
 EVERYTHING = KINDS | {"everything"}  # an import or a restore: much of the data was replaced
 
 
@@ -46,23 +47,26 @@ def refusal_text(exc: BaseException) -> str | None:
     return user_message(exc)
 
 
+REFUSED = object()  # what run_op returns when the service refused (the user has been told why)
+
+
 def run_op(parent, ctx, call, *, kinds: tuple[str, ...], initiator=None, title="Chưa thực hiện được",
            undo_of=None):
-    """Run `call()` (a service call) now, on the GUI thread. Returns its result, or None when
-    refused (the reason shown in a message box). `undo_of(result)` gives the Undo of a deletion."""
+    """Run `call()` (a service call) now, on the GUI thread. Returns its result, or REFUSED (the
+    reason shown in a message box). `undo_of(result)` gives the Undo of a deletion."""
     from .widgets import show_error
 
     try:
         result = call()
     except (ValidationError, StoreError, OSError) as exc:
         show_error(parent, title, (refusal_text(exc) or str(exc)) + "\n\nDữ liệu không thay đổi.")
-        return None
+        return REFUSED
     except Exception as exc:  # sqlite3.Error and the like: sorted by user_message
         msg = refusal_text(exc)
         if msg is None:
             raise  # a bug: the program's own error handler logs it and says so
         show_error(parent, title, msg + "\n\nDữ liệu không thay đổi.")
-        return None
+        return REFUSED
     ctx.announce(changes(*kinds, undo=undo_of(result) if undo_of else None), initiator)
     return result
 

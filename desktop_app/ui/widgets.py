@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QValidator
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCalendarWidget,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -18,12 +18,10 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
 )
 
-from ..domain.numbers import parse_vn_number
-from ..domain.text import clean, units_by_name
+from ..domain.numbers import DATE_EXAMPLE, parse_vn_date, parse_vn_number
+from ..domain.text import clean, fold, units_by_name
 
 
 def to_qdate(d: dt.date | None) -> QDate:
@@ -36,53 +34,239 @@ def from_qdate(q: QDate) -> dt.date | None:
     return dt.date(q.year(), q.month(), q.day())
 
 
-class DateEdit(QDateEdit):
-    """dd/MM/yyyy with a calendar; an optional one can be empty (shown blank)."""
+def _calendar_icon() -> QIcon:
+    """A small calendar page, drawn (no image file to ship)."""
+    pm = QPixmap(16, 16)
+    pm.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pm)
+    p.setPen(QColor("#3d5a80"))
+    p.drawRect(1, 2, 13, 12)
+    p.fillRect(1, 2, 14, 4, QColor("#3d5a80"))
+    for x in (4, 7, 10):
+        for y in (8, 11):
+            p.fillRect(x, y, 2, 2, QColor("#3d5a80"))
+    p.end()
+    return QIcon(pm)
 
-    def __init__(self, optional: bool = False, parent=None):
+
+class DateEdit(QLineEdit):
+    """A date typed as in Excel (15/3/2025, 15-3-2025, 15.3.2025, 15032025...) or picked from a
+    calendar (the button at the right, F4 or Alt+Down). Shown as dd/mm/yyyy once the field is
+    left. A date that does not exist is refused with its reason, never turned into another
+    one; an optional field may stay blank.
+
+    A QLineEdit rather than a QDateEdit: QDateEdit types into one section at a time, so
+    "15/03/2025" typed from its first section became 15/01/2025 without a word."""
+
+    dateChanged = Signal(QDate)
+    FORMAT = "%d/%m/%Y"
+
+    def __init__(self, optional: bool = False, parent=None, label: str = "ngày"):
         super().__init__(parent)
-        self.setDisplayFormat("dd/MM/yyyy")
-        self.setCalendarPopup(True)
         self.optional = optional
-        self.setMinimumDate(QDate(2000, 1, 1))
+        self.label = label
+        self.default_year: int | None = None  # for "15/3" typed without a year
+        self._last: dt.date | None = None
+        self._popup: QCalendarWidget | None = None
+        self._fresh = self._select_on_click = False
+        self.setPlaceholderText("ngày/tháng/năm")
+        self.setToolTip("Gõ ngày/tháng/năm (ví dụ 15/03/2025, 15/3/2025, 15-3-2025, 15032025) "
+                        "hoặc bấm biểu tượng lịch (F4)")
+        self.calendar_action = self.addAction(_calendar_icon(), QLineEdit.ActionPosition.TrailingPosition)
+        self.calendar_action.setToolTip("Chọn ngày trên lịch (F4)")
+        self.calendar_action.triggered.connect(self.show_calendar)
         if optional:
-            self.setSpecialValueText(" ")  # the minimum date stands for "no date"
-        self.setMinimumWidth(120)
+            self.setClearButtonEnabled(True)
+        fm = self.fontMetrics()  # room for the date or the hint, the calendar and the clear buttons
+        self.setMinimumWidth(max(fm.horizontalAdvance("00/00/00000"), fm.horizontalAdvance(self.placeholderText()))
+                             + (52 if optional else 32))
+        self.textChanged.connect(self._text_changed)
+        self.editingFinished.connect(self._finished)
+
+    # ---- reading and writing ------------------------------------------------------------
+    def _parse(self) -> dt.date | None:
+        return parse_vn_date(self.text(), self.default_year)
 
     def value(self) -> dt.date | None:
-        if self.optional and self.date() == self.minimumDate():
+        """The date in the field; None when it is blank or not a real date (see `error`)."""
+        try:
+            return self._parse()
+        except ValueError:
             return None
-        return from_qdate(self.date())
+
+    def error(self) -> str | None:
+        """Why the field cannot be saved as it stands, in Vietnamese; None when it can."""
+        try:
+            d = self._parse()
+        except ValueError as exc:
+            return f"{self.label[:1].upper()}{self.label[1:]} {exc}"
+        if d is None and not self.optional:
+            return f"Chưa nhập {self.label} (ngày/tháng/năm, {DATE_EXAMPLE})"
+        return None
 
     def set_value(self, d: dt.date | None) -> None:
-        self.setDate(to_qdate(d) if d else (self.minimumDate() if self.optional else QDate.currentDate()))
+        if d is None and not self.optional:
+            d = dt.date.today()
+        self.setText(d.strftime(self.FORMAT) if d else "")
+        self.mark_error(False)
+        self._fresh = True
+
+    # The QDateEdit calls, for code and tests written against it.
+    def date(self) -> QDate:
+        return to_qdate(self.value())
+
+    def setDate(self, q: QDate) -> None:
+        self.set_value(from_qdate(q))
+
+    def lineEdit(self) -> QLineEdit:
+        return self
+
+    # ---- typing -------------------------------------------------------------------------
+    # As in an Excel cell: a date that was just entered (by Tab, a click or the calendar) is
+    # replaced by the first digit typed, whatever part of it is selected; clicking once more
+    # places the cursor to change one digit.
+    def focusInEvent(self, e):
+        super().focusInEvent(e)
+        if e.reason() != Qt.FocusReason.PopupFocusReason:
+            self._fresh = True
+            self._select_on_click = e.reason() == Qt.FocusReason.MouseFocusReason
+
+    def mousePressEvent(self, e):
+        super().mousePressEvent(e)
+        if self._select_on_click and e.button() == Qt.MouseButton.LeftButton:
+            self.selectAll()
+        else:
+            self._fresh = False
+        self._select_on_click = False
+
+    def mouseReleaseEvent(self, e):
+        if not self.hasSelectedText() or self.selectedText() != self.text():
+            self._fresh = False
+        super().mouseReleaseEvent(e)
+
+    def keyPressEvent(self, e):
+        alt = e.modifiers() & Qt.KeyboardModifier.AltModifier
+        if e.key() == Qt.Key.Key_F4 or (alt and e.key() == Qt.Key.Key_Down):
+            self.show_calendar()
+            return
+        text = e.text()
+        if text[:1].isdigit() and self._is_whole_date() and (
+                self._fresh or (not self.hasSelectedText()
+                                and self.cursorPosition() in (0, len(self.text())))):
+            # a whole date has no room for another digit at either end: a new date starts
+            self.selectAll()
+        self._fresh = False
+        super().keyPressEvent(e)
+
+    def _is_whole_date(self) -> bool:
+        d = self.value()
+        return d is not None and self.text().strip() == d.strftime(self.FORMAT)
+
+    def _text_changed(self, _text: str) -> None:
+        if self.property("invalid") and not self.error():
+            self.mark_error(False)
+        d = self.value()
+        if d != self._last:
+            self._last = d
+            self.dateChanged.emit(to_qdate(d))
+
+    def _finished(self) -> None:
+        d = self.value()
+        if d is not None and self.text() != d.strftime(self.FORMAT):
+            self.setText(d.strftime(self.FORMAT))  # 15-3-2025 is shown as 15/03/2025
+        self.mark_error(bool(self.error()) and bool(self.text().strip()))
+
+    def mark_error(self, on: bool) -> None:
+        """A red frame while the field holds something that is not a date."""
+        if bool(self.property("invalid")) != on:
+            self.setProperty("invalid", on)
+            self.style().unpolish(self)
+            self.style().polish(self)
+
+    # ---- the calendar -------------------------------------------------------------------
+    def show_calendar(self) -> None:
+        if self._popup is None:
+            self._popup = QCalendarWidget(self)
+            self._popup.setWindowFlags(Qt.WindowType.Popup)
+            self._popup.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+            self._popup.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+            self._popup.setGridVisible(True)
+            self._popup.clicked.connect(self._picked)
+            self._popup.activated.connect(self._picked)
+        start = self.value() or dt.date.today()  # a blank field opens on today
+        self._popup.setSelectedDate(to_qdate(start))
+        self._popup.setCurrentPage(start.year, start.month)
+        self._popup.adjustSize()
+        self._popup.move(self.mapToGlobal(self.rect().bottomLeft()))
+        self._popup.show()
+        self._popup.setFocus()
+
+    @property
+    def calendar(self) -> QCalendarWidget | None:
+        return self._popup
+
+    def _picked(self, q: QDate) -> None:
+        self._popup.hide()
+        self.set_value(from_qdate(q))
+        self.setFocus()
+        self.editingFinished.emit()
+
+
+class MonthDayEdit(DateEdit):
+    """A day of the year without its year (dd/mm), e.g. the Action Month's first day."""
+
+    FORMAT = "%d/%m"
+
+    def __init__(self, parent=None, label: str = "ngày"):
+        super().__init__(False, parent, label)
+        self.setPlaceholderText("ngày/tháng")
+        self.setToolTip("Gõ ngày/tháng (ví dụ 15/11) hoặc bấm biểu tượng lịch (F4)")
+
+    def mmdd(self) -> str | None:
+        d = self.value()
+        return f"{d.month:02d}-{d.day:02d}" if d else None
+
+    def set_mmdd(self, year: int, mmdd: str) -> None:
+        self.default_year = year
+        m, d = mmdd.split("-")
+        self.set_value(dt.date(year, int(m), int(d)))
 
 
 class VnNumberValidator(QValidator):
-    """Accepts what an officer types: 26,05 or 26.05 or 1.234; intermediate states allowed."""
+    """Accepts what an officer types: 26,05 or 26.05 or 1.234 (and 50% where a percent is
+    allowed); intermediate states allowed."""
+
+    def __init__(self, parent=None, percent: bool = False):
+        super().__init__(parent)
+        self.percent = percent
 
     def validate(self, text, pos):
         s = text.strip()
+        if self.percent and s.endswith("%"):
+            s = s[:-1].strip()
         if not s or s in ("-", "+"):
             return QValidator.State.Intermediate, text, pos
         if s[-1] in ",.":
             return QValidator.State.Intermediate, text, pos
         try:
-            parse_vn_number(s)
+            parse_vn_number(s, self.percent)
         except ValueError:
             return QValidator.State.Invalid, text, pos
         return QValidator.State.Acceptable, text, pos
 
 
 class NumberEdit(QLineEdit):
-    def __init__(self, parent=None, placeholder: str = ""):
+    def __init__(self, parent=None, placeholder: str = "", percent: bool = False):
         super().__init__(parent)
-        self.setValidator(VnNumberValidator(self))
+        self.setValidator(VnNumberValidator(self, percent))
         self.setPlaceholderText(placeholder)
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
 
+    def set_percent(self, on: bool) -> None:
+        self.validator().percent = on
+
     def value(self) -> float | None:
-        return parse_vn_number(self.text())
+        return parse_vn_number(self.text(), self.validator().percent)
 
 
 class UnitCombo(QComboBox):
@@ -106,11 +290,27 @@ class UnitCombo(QComboBox):
         self.set_code(current)
 
     def code(self) -> str | None:
+        """The unit chosen, or typed: its whole name, or a part only one unit's name holds
+        (without marks: "lien hiep" is the Hội Liên hiệp Phụ nữ)."""
+        i = self._typed_index()
+        return self.itemData(i) if i is not None else None
+
+    def _typed_index(self) -> int | None:
         text = self.currentText().strip()
         if not text:
             return None
         i = self.findText(text, Qt.MatchFlag.MatchFixedString)
-        return self.itemData(i) if i >= 0 else self.currentData()
+        if i >= 0:
+            return i
+        part = fold(text)
+        hits = [j for j in range(self.count()) if self.itemData(j) and part in fold(self.itemText(j))]
+        return hits[0] if len(hits) == 1 else None
+
+    def focusOutEvent(self, e):
+        super().focusOutEvent(e)
+        i = self._typed_index()
+        if i is not None and i != self.currentIndex() or (i is not None and self.currentText() != self.itemText(i)):
+            self.setCurrentIndex(i)  # the whole name shows what was understood
 
     def set_code(self, code: str | None) -> None:
         i = self.findData(code) if code else 0
@@ -162,17 +362,29 @@ class LinesEdit(QPlainTextEdit):
 
 
 class ErrorLabel(QLabel):
-    """The reason a field is refused, shown next to it in red."""
+    """The reason a field is refused, shown next to it in red.
 
-    def __init__(self, parent=None):
+    With `lines`, the label keeps that many lines of room even when empty, so fields below
+    do not move when a message comes or goes (a click aimed at a field lands on it)."""
+
+    def __init__(self, parent=None, lines: int = 0):
         super().__init__(parent)
         self.setStyleSheet("color: #b00020;")
         self.setWordWrap(True)
-        self.hide()
+        self.reserved = lines > 0
+        if self.reserved:
+            self.setMinimumHeight(self.fontMetrics().lineSpacing() * lines + 2)
+            self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        else:
+            self.hide()
 
     def show_error(self, text: str | None) -> None:
         self.setText(text or "")
-        self.setVisible(bool(text))
+        if not self.reserved:
+            self.setVisible(bool(text))
+
+    def has_error(self) -> bool:
+        return bool(self.text())
 
 
 def save_cancel(dialog, on_save) -> QDialogButtonBox:
@@ -183,17 +395,6 @@ def save_cancel(dialog, on_save) -> QDialogButtonBox:
     bb.accepted.connect(on_save)
     bb.rejected.connect(dialog.reject)
     return bb
-
-
-def field_row(widget: QWidget, error: ErrorLabel) -> QWidget:
-    box = QWidget()
-    lay = QVBoxLayout(box)
-    lay.setContentsMargins(0, 0, 0, 0)
-    lay.setSpacing(2)
-    lay.addWidget(widget)
-    lay.addWidget(error)
-    return box
-
 
 
 def show_error(parent, title: str, text: str, details: list[str] | None = None) -> None:

@@ -39,6 +39,11 @@ class ActionMonthPage(Page):
         for c in (self.c_acts, self.c_people, self.c_women, self.c_money):
             cards.addWidget(c)
         self.outer.addLayout(cards)
+        self.empty = QLabel()  # what to do while the month has no activities yet
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: #7a4b00; background: #fff8e1; padding: 6px;")
+        self.empty.hide()
+        self.outer.addWidget(self.empty)
         body = QHBoxLayout()
         box = QGroupBox("Theo loại hoạt động")
         bl = QVBoxLayout(box)
@@ -77,6 +82,9 @@ class ActionMonthPage(Page):
         year = self.ctx.year
         if not self.ctx.ws.has_plan(year):
             self.heading.setText(f"Năm {year} chưa có kế hoạch.")
+            self.empty.setText("Tạo kế hoạch năm ở trang Kế hoạch: ngày bắt đầu và kết thúc Tháng hành động "
+                               "(thường 15/11 - 15/12) được ghi trong kế hoạch.")
+            self.empty.show()
             self.model.set_rows([], {})
             self.by_type.setRowCount(0)
             for c in (self.c_acts, self.c_people, self.c_women, self.c_money):
@@ -93,6 +101,10 @@ class ActionMonthPage(Page):
         self.c_women.set(fmt_int(t.participants_female),
                          f"lượt nữ tham gia ({fmt_percent(t.participants_female, t.participants_total) or '0%'})")
         self.c_money.set(fmt_int(t.budget_vnd))
+        self.empty.setVisible(t.activities == 0)
+        self.empty.setText(f"Chưa có hoạt động nào trong Tháng hành động ({fmt_date(s)} - {fmt_date(e)}). "
+                           "Nhập hoạt động ở trang Hoạt động (Ctrl+N) với ngày tổ chức trong khoảng này; "
+                           "số liệu ở đây tự cộng.")
         rows = [(ACTIVITY_TYPES[k], v) for k, v in f.action_month_by_type.items() if v.activities]
         self.by_type.setRowCount(len(rows))
         for r, (label, v) in enumerate(rows):

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
+    QWidget,
 )
 
 from ...domain.model import ACTIVITY_TYPES
@@ -21,6 +23,7 @@ from ...domain.numbers import fmt_int
 from ...domain.rules import action_month_window
 from ..activity_dialog import ActivityDialog
 from ..activity_model import FEMALE, TOTAL, ActivityTableModel
+from ..operations import changes
 from ..widgets import DateEdit, UnitFilter, ask, show_error
 from .base import Page
 
@@ -55,6 +58,20 @@ class ActivitiesPage(Page):
         filters.addWidget(self.date_to)
         filters.addWidget(self.am_only)
         self.outer.addLayout(filters)
+        # When the list is empty, why, and the way out.
+        self.empty_hint = QLabel()
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet("color: #7a4b00; background: #fff8e1; padding: 6px;")
+        self.clear_btn = QPushButton("Bỏ lọc")
+        self.clear_btn.clicked.connect(self.clear_filters)
+        hint_row = QHBoxLayout()
+        hint_row.addWidget(self.empty_hint, 1)
+        hint_row.addWidget(self.clear_btn)
+        self.hint_box = QWidget()
+        self.hint_box.setLayout(hint_row)
+        hint_row.setContentsMargins(0, 0, 0, 0)
+        self.hint_box.hide()
+        self.outer.addWidget(self.hint_box)
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -119,6 +136,36 @@ class ActivitiesPage(Page):
             female += row[FEMALE] or 0
         self.summary.setText(f"Đang hiển thị {fmt_int(n)}/{fmt_int(self.model.total_count())} hoạt động · "
                              f"{fmt_int(total)} lượt người tham gia, trong đó nữ {fmt_int(female)}")
+        hint = self.empty_reason() if n == 0 else None
+        self.hint_box.setVisible(bool(hint))
+        self.empty_hint.setText(hint or "")
+        self.clear_btn.setVisible(self.model.total_count() > 0)
+
+    def empty_reason(self) -> str:
+        """Why the list shows nothing, in words, and what to do."""
+        if self.model.total_count() == 0:
+            return (f"Năm {self.ctx.year} chưa có hoạt động nào. Bấm “Thêm hoạt động” (Ctrl+N) để nhập phiếu "
+                    "đầu tiên, hoặc “Nhập từ Excel...” nếu đã có bảng tính.")
+        active = []
+        if self.type_filter.currentData():
+            active.append(f"loại “{self.type_filter.currentText()}”")
+        if self.unit_filter.currentData():
+            active.append(f"đơn vị “{self.unit_filter.currentText()}”")
+        if self.date_from.value():
+            active.append(f"từ ngày {self.date_from.text()}")
+        if self.date_to.value():
+            active.append(f"đến ngày {self.date_to.text()}")
+        if self.am_only.isChecked():
+            active.append("chỉ Tháng hành động")
+        text = self.search.text().strip()
+        what = f"khớp “{text}”" if text else "thỏa bộ lọc"
+        reason = f"Không có hoạt động nào {what}"
+        if active:
+            reason += " với " + ", ".join(active)
+        reason += f" trong {fmt_int(self.model.total_count())} hoạt động của năm {self.ctx.year}."
+        if text:
+            reason += " Tìm không cần dấu, không phân biệt chữ hoa (“dong tam” tìm được “Đồng Tâm”): hãy thử ít chữ hơn."
+        return reason + " Bấm “Bỏ lọc” để xem lại tất cả."
 
     def focus_search(self):
         self.search.setFocus()
@@ -143,9 +190,37 @@ class ActivitiesPage(Page):
             return None
         dlg = self._dialog()
         dlg.exec()
-        if dlg.saved_ids:
-            self.ctx.notify()
+        if dlg.saved_ids:  # the form saved (and showed any refusal) itself
+            self.ctx.announce(changes("activities"))
+            self.select(dlg.saved_ids[-1])
         return dlg
+
+    def select(self, activity_id: str) -> None:
+        """Select and scroll to an activity (the one just saved); if the filters hide it, they
+        are cleared so that it can be seen."""
+        self.ensure_fresh()
+        row = self.model.row_of(activity_id)
+        if row is None:
+            self.clear_filters()
+            row = self.model.row_of(activity_id)
+        if row is None:
+            return
+        self.table.clearSelection()
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 1), QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def clear_filters(self) -> None:
+        for w in (self.search, self.type_filter, self.unit_filter, self.date_from, self.date_to, self.am_only):
+            w.blockSignals(True)
+        self.search.clear()
+        self.type_filter.setCurrentIndex(0)
+        self.unit_filter.setCurrentIndex(0)
+        self.date_from.set_value(None)
+        self.date_to.set_value(None)
+        self.am_only.setChecked(False)
+        for w in (self.search, self.type_filter, self.unit_filter, self.date_from, self.date_to, self.am_only):
+            w.blockSignals(False)
+        self.apply_filters()
 
     def edit_selected(self):
         ids = self.selected_ids()
@@ -154,7 +229,8 @@ class ActivitiesPage(Page):
         a = self.ctx.ws.activity(ids[0])
         dlg = self._dialog(a)
         if dlg.exec() and dlg.saved_ids:
-            self.ctx.notify()
+            self.ctx.announce(changes("activities"))
+            self.select(dlg.saved_ids[-1])
 
     def duplicate_selected(self):
         ids = self.selected_ids()
@@ -164,7 +240,8 @@ class ActivitiesPage(Page):
         dlg = self._dialog(a, duplicate=True)
         dlg.exec()
         if dlg.saved_ids:
-            self.ctx.notify()
+            self.ctx.announce(changes("activities"))
+            self.select(dlg.saved_ids[-1])
 
     def delete_selected(self):
         ids = self.selected_ids()
@@ -173,5 +250,6 @@ class ActivitiesPage(Page):
         what = "hoạt động đã chọn" if len(ids) == 1 else f"{len(ids)} hoạt động đã chọn"
         if not ask(self, "Xóa hoạt động", f"Xóa {what}?\n(Lỡ tay: Sửa → Hoàn tác, Ctrl+Z, lấy lại ngay.)"):
             return
-        self.ctx.deleted(self.ctx.ws.delete_activities(ids))
+        self.op(lambda: self.ctx.ws.delete_activities(ids), "activities", title="Không xóa được hoạt động",
+                undo=True)
 

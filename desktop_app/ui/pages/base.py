@@ -55,6 +55,13 @@ class Page(QWidget):
         if initiator is not self:
             self.mark_stale()
 
+    def op(self, call, *kinds: str, title: str = "Chưa thực hiện được", undo: bool = False, initiator=None):
+        """Run a service call that writes (see `operations.run_op`); REFUSED if it was refused."""
+        from ..operations import run_op
+
+        return run_op(self, self.ctx, call, kinds=kinds, title=title, initiator=initiator,
+                      undo_of=(lambda u: u) if undo else None)
+
     def mark_stale(self, *_):
         self._stale = True
         if self.isVisible():

@@ -53,6 +53,10 @@ class DashboardPage(Page):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.outer.addWidget(self.note)
+        self.chain_note = QLabel()  # who has sent their figures (units; offices below)
+        self.chain_note.setObjectName("chainNote")
+        self.chain_note.setWordWrap(True)
+        self.outer.addWidget(self.chain_note)
         cards = QGridLayout()
         self.c_acts = Card("hoạt động trong năm")
         self.c_people = Card("lượt người tham gia")
@@ -67,7 +71,8 @@ class DashboardPage(Page):
         mid = QHBoxLayout()
         box = QGroupBox("Chỉ tiêu theo mục tiêu")
         bl = QVBoxLayout(box)
-        self.chart = StackedBars()
+        self.chart = StackedBars(empty_text="Chưa có chỉ tiêu nào. Vào trang Chỉ tiêu để thêm chỉ tiêu của năm; "
+                                            "cuối kỳ gõ số đạt được để biết chỉ tiêu nào đạt.")
         bl.addWidget(self.chart)
         mid.addWidget(box, 3)
         right = QVBoxLayout()
@@ -100,11 +105,16 @@ class DashboardPage(Page):
     def refresh(self):
         year = self.ctx.year
         today = dt.date.today()
+        self.chain_note.setText(self.ctx.ws.chain_line(year))
+        self.chain_note.setVisible(bool(self.chain_note.text()))
         first_steps = "" if self.ctx.ws.office() else (
             "Bước đầu tiên: vào trang Cài đặt nhập tên cơ quan, địa danh và người ký (in ở đầu mọi văn bản). ")
         if not self.ctx.ws.has_plan(year):
-            self.note.setText(first_steps + f"Năm {year} chưa có kế hoạch. Vào trang Kế hoạch để tạo mới "
-                              "hoặc sao chép kế hoạch năm trước.")
+            self.note.setText(first_steps + (
+                f"Năm {year}: số liệu các cơ quan cấp dưới và báo cáo tổng hợp ở trang Tổng hợp (cơ quan tổng hợp "
+                "không cần kế hoạch riêng; nếu có, tạo ở trang Kế hoạch)." if self.ctx.ws.consolidates() else
+                f"Năm {year} chưa có kế hoạch. Vào trang Kế hoạch để tạo mới hoặc sao chép kế hoạch năm trước. "
+                "Trợ giúp → Hướng dẫn sử dụng (F1) nói các bước của cả năm."))
             for c in (self.c_acts, self.c_people, self.c_targets, self.c_overdue, self.c_am, self.c_money):
                 c.set("-")
             self.c_acts.set("-", "hoạt động trong năm")

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import ValidationError
 from ...domain.history import FIELD_NAMES, HIDDEN_FIELDS, KIND_NAMES, changed_fields, shown_value
-from ..widgets import DateEdit, ask, show_error
+from ..operations import REFUSED
+from ..widgets import DateEdit, ask
 from .base import Page
 
 CHANGED = QColor("#fff3c4")  # a field that differs from the version before it
@@ -188,12 +188,9 @@ class HistoryPage(Page):
         if not ask(self, "Đưa phiên bản cũ trở lại",
                    f"Bạn muốn {what}? Thay đổi này cũng được ghi vào lịch sử và có thể đưa lại như cũ."):
             return
-        try:
-            self.ctx.ws.put_back_version(v.entry.id, v.side)
-        except ValidationError as exc:
-            show_error(self, "Không đưa lại được", "\n".join(exc.messages))
+        if self.op(lambda: self.ctx.ws.put_back_version(v.entry.id, v.side), "everything",
+                   title="Không đưa lại được") is REFUSED:
             return
-        self.ctx.notify()
         self.refresh()
         self.list.selectRow(0)
 

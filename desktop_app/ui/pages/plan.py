@@ -5,9 +5,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from PySide6.QtCore import QDate, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,8 +25,9 @@ from PySide6.QtWidgets import (
 from ...domain.model import BUDGET_SOURCES, ContentSection, Deadline, Plan
 from ...domain.numbers import fmt_int, parse_vn_number
 from ...domain.text import clean
-from ...services import NoPlanError, ValidationError
-from ..widgets import DateEdit, ErrorLabel, LinesEdit, NumberEdit, SignerFields, ask, show_error
+from ...services import ValidationError
+from ..operations import REFUSED, changes
+from ..widgets import DateEdit, ErrorLabel, LinesEdit, MonthDayEdit, NumberEdit, SignerFields, ask
 from .base import Page
 
 
@@ -57,20 +57,6 @@ def text_to_contents(text: str) -> list[ContentSection]:
 PLANNED_SOURCES = {k: v for k, v in BUDGET_SOURCES.items() if k}  # the sources an activity names
 
 
-class MonthDay(QDateEdit):
-    def __init__(self):
-        super().__init__()
-        self.setDisplayFormat("dd/MM")
-        self.setCalendarPopup(True)
-
-    def mmdd(self) -> str:
-        return f"{self.date().month():02d}-{self.date().day():02d}"
-
-    def set_mmdd(self, year: int, mmdd: str):
-        m, d = mmdd.split("-")
-        self.setDate(QDate(year, int(m), int(d)))
-
-
 class PlanPage(Page):
     title = "Kế hoạch"
 
@@ -84,7 +70,7 @@ class PlanPage(Page):
         self.title_edit = QLineEdit()
         self.number = QLineEdit()
         self.number.setPlaceholderText("ví dụ 45/KH-UBND (để trống để ghi tay)")
-        self.issued = DateEdit(optional=True)
+        self.issued = DateEdit(optional=True, label="ngày ban hành")
         self.legal = LinesEdit(placeholder="Mỗi dòng một căn cứ, ví dụ: Kế hoạch số 112/KH-UBND ngày 20/02/2026 của UBND tỉnh ...")
         self.purposes = LinesEdit(placeholder="Mỗi dòng một mục đích")
         self.requirements = LinesEdit(placeholder="Mỗi dòng một yêu cầu")
@@ -95,7 +81,8 @@ class PlanPage(Page):
         self.budget = NumberEdit(placeholder="đồng")
         # planned money by source, printed beside what was spent in the reports
         self.budget_sources = {k: NumberEdit(placeholder="đồng") for k in PLANNED_SOURCES}
-        self.am_start, self.am_end = MonthDay(), MonthDay()
+        self.am_start = MonthDayEdit(label="ngày bắt đầu Tháng hành động")
+        self.am_end = MonthDayEdit(label="ngày kết thúc Tháng hành động")
         self.theme = QLineEdit()
         self.deadlines = QTableWidget(0, 3)
         self.deadlines.setHorizontalHeaderLabels(["Báo cáo", "Hạn", "Gửi"])
@@ -194,7 +181,7 @@ class PlanPage(Page):
             w.textEdited.connect(self._draft_timer.start)
         for w in form_w.findChildren(QPlainTextEdit):
             w.textChanged.connect(self._draft_timer.start)
-        for w in form_w.findChildren(QDateEdit):
+        for w in form_w.findChildren(DateEdit):
             w.dateChanged.connect(self._draft_timer.start)
         self.deadlines.itemChanged.connect(self._draft_timer.start)
         self.deadlines.model().rowsRemoved.connect(self._draft_timer.start)
@@ -253,8 +240,10 @@ class PlanPage(Page):
         r = self.deadlines.rowCount()
         self.deadlines.insertRow(r)
         self.deadlines.setItem(r, 0, QTableWidgetItem(d.label if d else ""))
-        due = DateEdit()
+        due = DateEdit(label="hạn báo cáo")
+        due.default_year = self.ctx.year
         due.set_value(d.due if d else dt.date(self.ctx.year, 12, 10))
+        due.dateChanged.connect(self._draft_timer.start)
         self.deadlines.setCellWidget(r, 1, due)
         self.deadlines.setItem(r, 2, QTableWidgetItem(d.to or "" if d else ""))
 
@@ -291,6 +280,7 @@ class PlanPage(Page):
         self.contents.setPlainText(contents_to_text(plan.contents))
         self.budget_text.setPlainText(plan.budget_text or "")
         self.budget.setText(fmt_int(plan.budget_planned_vnd) if plan.budget_planned_vnd else "")
+        self.issued.default_year = year
         for key, edit in self.budget_sources.items():
             v = plan.budget_by_source.get(key)
             edit.setText(fmt_int(v) if v is not None else "")
@@ -345,7 +335,19 @@ class PlanPage(Page):
     def save_pending(self) -> bool:
         return self.save()
 
+    def date_errors(self) -> list[str]:
+        """Dates typed that are not real dates: the plan is not saved with them."""
+        fields = [self.issued, self.am_start, self.am_end] + [
+            self.deadlines.cellWidget(r, 1) for r in range(self.deadlines.rowCount())]
+        for w in fields:
+            w.mark_error(bool(w.error()))
+        return [w.error() for w in fields if w.error()]
+
     def save(self) -> bool:
+        problems = self.date_errors()
+        if problems:
+            self.err.show_error("Chưa lưu được: " + "; ".join(problems))
+            return False
         plan = self.form_plan()
         try:
             self.ctx.ws.save_plan_header(plan)
@@ -356,16 +358,11 @@ class PlanPage(Page):
         self._draft_timer.stop()
         self.ctx.ws.drop_plan_draft(plan.year)
         self.loaded = None  # nothing pending: the refresh that follows shows what was stored
-        self.ctx.notify()
+        self.ctx.announce(changes("plan"))
         return True
 
     def create(self):
-        try:
-            self.ctx.ws.create_plan(self.ctx.year)
-        except ValidationError as exc:
-            show_error(self, "Không tạo được kế hoạch", "\n".join(exc.messages))
-            return
-        self.ctx.notify()
+        self.op(lambda: self.ctx.ws.create_plan(self.ctx.year), "plan", title="Không tạo được kế hoạch")
 
     def copy_forward(self):
         year = self.ctx.year
@@ -375,11 +372,6 @@ class PlanPage(Page):
                    "Nội dung được giữ; số liệu chỉ tiêu được xóa; nhiệm vụ đặt lại “Chưa thực hiện”; "
                    "các ngày lùi sang năm sau."):
             return
-        try:
-            self.ctx.ws.copy_plan_to_next_year(year)
-        except (ValidationError, NoPlanError) as exc:
-            msgs = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
-            show_error(self, "Không sao chép được", "\n".join(msgs))
-            return
-        self.ctx.notify()
-        self.ctx.set_year(year + 1)
+        if self.op(lambda: self.ctx.ws.copy_plan_to_next_year(year), "plan", "targets", "tasks",
+                   title="Không sao chép được") is not REFUSED:
+            self.ctx.set_year(year + 1)

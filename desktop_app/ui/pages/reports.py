@@ -5,18 +5,16 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -26,11 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.model import ReportText
-from ...domain.text import clean
 from ...services import DOCUMENT_KINDS, NoPlanError, render_document
 from ..draft_controls import DraftControls
-from ..pdf_view import PdfPreview, print_pdf, render_pages
-from ..widgets import DateEdit, ErrorLabel, LinesEdit, SignerFields, ask, show_error
+from ..pdf_view import PdfPreview, print_with_dialog, render_pages
+from ..report_text_form import ReportTextForm
+from ..widgets import ErrorLabel, ask
 from ..worker import run_in_thread
 from .base import Page
 
@@ -41,7 +39,7 @@ FILE_NAMES = {"plan": "Ke-hoach", "mid_year": "Bao-cao-6-thang", "year": "Bao-ca
 
 def _render_job(data, margins, out):
     render_document(data, out, margins)
-    return str(out), render_pages(str(out), dpi=80)
+    return str(out), render_pages(str(out), dpi=110)  # sharp when zoomed in; fitted to the pane
 
 
 class ReportsPage(Page):
@@ -66,26 +64,10 @@ class ReportsPage(Page):
         self.kinds.setMaximumHeight(180)  # the nine documents without scrolling
         self.kinds.setCurrentRow(list(DOCUMENT_KINDS).index("year"))
 
-        self.number = QLineEdit()
-        self.number.setPlaceholderText("ví dụ 120 hoặc 120/BC-UBND (để trống để ghi tay)")
-        self.issued = DateEdit(optional=True)
-        self.parts = {}
-        form_w = QWidget()
-        form = QFormLayout(form_w)
-        form.addRow("Số, ký hiệu", self.number)
-        form.addRow("Ngày", self.issued)
-        for key, label in (("situation", "Đặc điểm tình hình"), ("strengths", "Ưu điểm"),
-                           ("limitations", "Tồn tại, hạn chế"), ("causes", "Nguyên nhân"),
-                           ("directions", "Phương hướng kỳ tới"), ("recommendations", "Kiến nghị, đề xuất")):
-            w = QPlainTextEdit()
-            w.setTabChangesFocus(True)
-            w.setMinimumHeight(70)
-            self.parts[key] = w
-            form.addRow(label, w)
-        self.recipients = LinesEdit(placeholder="Mỗi dòng một nơi nhận")
-        self.recipients.setMaximumHeight(90)
-        form.addRow("Nơi nhận", self.recipients)
-        self.signer = SignerFields(form, ("Thẩm quyền ký", "Ký thay", "Chức vụ", "Người ký"))
+        form_w = self.text_form = ReportTextForm("ví dụ 120 hoặc 120/BC-UBND (để trống để ghi tay)")
+        f = self.text_form  # its fields by name, as the drafting controls and tests reach them
+        self.number, self.issued, self.parts, self.recipients, self.signer = (
+            f.number, f.issued, f.parts, f.recipients, f.signer)
         self.text_box = QGroupBox("Phần cán bộ nhập (tự lưu khi gõ; số liệu tự tính)")
         tb = QVBoxLayout(self.text_box)
         scroll = QScrollArea()
@@ -132,27 +114,29 @@ class ReportsPage(Page):
         rl.addLayout(buttons)
         rl.addWidget(self.progress)
         rl.addWidget(self.message)
-        rl.addWidget(self.info)
+        info_row = QHBoxLayout()  # what is shown, and how big
+        info_row.addWidget(self.info, 1)
+        info_row.addWidget(self.preview.zoom_bar(), 0, Qt.AlignmentFlag.AlignTop)
+        rl.addLayout(info_row)
         rl.addWidget(self.preview, 1)
 
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(right)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([10_000, 10_000])  # half each: paragraphs to write, the page fitted beside
         self.outer.addWidget(split, 1)
 
         self.kinds.currentRowChanged.connect(self._kind_changed)
+        # The preview follows the chosen document and year by itself, built in the background.
+        self._generation = 0
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(250)
+        self._preview_timer.timeout.connect(self._auto_preview)
         # Typed parts are stored a moment after typing stops: a power cut costs a sentence at most.
-        self._autosave = QTimer(self)
-        self._autosave.setSingleShot(True)
-        self._autosave.setInterval(1500)
-        self._autosave.timeout.connect(lambda: self.has_unsaved() and self.save_text(auto=True))
-        for w in (*self.parts.values(), self.recipients):
-            w.textChanged.connect(self._autosave.start)
-        for w in (self.number, self.signer.authority, self.signer.on_behalf, self.signer.title, self.signer.name):
-            w.textEdited.connect(self._autosave.start)
-        self.issued.dateChanged.connect(self._autosave.start)
+        self.text_form.save_soon.connect(lambda: self.has_unsaved() and self.save_text(auto=True))
         self.save_text_btn.clicked.connect(self.save_text)
         self.preview_btn.clicked.connect(self.build_preview)
         self.print_btn.clicked.connect(self.print_document)
@@ -170,6 +154,16 @@ class ReportsPage(Page):
         self.pdf_path = None
         self.info.setText("")
         self._load_text()
+        self._preview_soon()
+
+    def _preview_soon(self):
+        if self.ctx.ws.has_plan(self.ctx.year):
+            self.preview.set_message("Đang dựng bản xem trước...")
+            self._preview_timer.start()
+
+    def _auto_preview(self):
+        if self.isVisible():
+            self.build_preview(auto=True)
 
     def refresh(self):
         self._load_text()
@@ -179,6 +173,8 @@ class ReportsPage(Page):
         for b in (self.preview_btn, self.print_btn, self.pdf_btn, self.docx_btn, self.xlsx_btn):
             b.setEnabled(has_plan)
         self.info.setText("" if has_plan else f"Năm {self.ctx.year} chưa có kế hoạch: chưa có gì để in.")
+        self.preview.set_message("" if has_plan else f"Năm {self.ctx.year} chưa có kế hoạch: chưa có gì để xem.")
+        self._preview_soon()
 
     def _load_text(self):
         is_plan = self.kind == "plan"
@@ -189,20 +185,11 @@ class ReportsPage(Page):
             return
         t = self.ctx.ws.report_text(self.ctx.year, self.kind)
         self.loaded_text = t
-        self.number.setText(t.number or "")
-        self.issued.set_value(t.issued_on)
-        for key, w in self.parts.items():
-            w.setPlainText(getattr(t, key) or "")
-        self.recipients.set_lines(t.recipients)
-        self.signer.set_signer(t.signer)
+        self.text_form.show_text(t)
 
     def form_text(self) -> ReportText:
-        shown = self.loaded_text  # the form belongs to the year and document it was loaded for
-        return ReportText(
-            year=shown.year if shown else self.ctx.year, period=shown.period if shown else self.kind,
-            number=clean(self.number.text()),
-            issued_on=self.issued.value(), recipients=self.recipients.lines(), signer=self.signer.signer(),
-            **{k: clean(w.toPlainText()) for k, w in self.parts.items()})
+        # the form belongs to the year and document it was loaded for
+        return self.text_form.text(self.loaded_text, self.ctx.year, self.kind)
 
     def has_unsaved(self) -> bool:
         return self.loaded_text is not None and self.kind != "plan" and self.form_text() != self.loaded_text
@@ -212,7 +199,7 @@ class ReportsPage(Page):
         return True
 
     def flush(self) -> None:
-        self._autosave.stop()
+        self.text_form.stop_timer()
         if self.has_unsaved():
             self.save_text(auto=True)
 
@@ -220,14 +207,19 @@ class ReportsPage(Page):
         if self.kind == "plan" or self.loaded_text is None:
             return
         t = self.form_text()
+        problem = self.issued.error()
+        self.issued.mark_error(bool(problem))
+        self.message.show_error(problem and problem + " (ngày cũ được giữ cho đến khi sửa)")
         self.ctx.ws.save_report_text(t)
         self.loaded_text = t
         self.status_message.emit("Đã tự lưu nội dung báo cáo." if auto else "Đã lưu nội dung báo cáo.")
+        if auto:
+            self._preview_soon()  # the preview shows what was typed
 
     # ---- documents ---------------------------------------------------------------------
-    def _data(self):
+    def _data(self, auto: bool = False):
         if self.has_unsaved():
-            self.save_text()
+            self.save_text(auto=auto)
         try:
             return self.ctx.ws.document_data(self.ctx.year, self.kind), self.ctx.ws.page_settings()
         except NoPlanError as exc:
@@ -240,21 +232,27 @@ class ReportsPage(Page):
         for b in (self.preview_btn, self.print_btn, self.pdf_btn, self.docx_btn, self.xlsx_btn):
             b.setEnabled(not on)
 
-    def build_preview(self, then=None):
-        got = self._data()
+    def build_preview(self, then=None, auto: bool = False):
+        got = self._data(auto)
         if not got:
             return
         data, margins = got
         out = Path(self._tmpdir.name) / f"{FILE_NAMES[self.kind]}-{self.ctx.year}.pdf"
         self._busy(True)
         self.message.show_error(None)
+        self._preview_timer.stop()
+        self._generation += 1
+        generation = self._generation
+        # read now: the data may be closed by the time the pages come back
+        gaps = self.ctx.ws.document_gaps(self.ctx.year, self.kind)
 
         def done(result):
+            if not shiboken6.isValid(self) or generation != self._generation:
+                return  # the page is gone, or a newer preview is on its way
             self._busy(False)
             self.pdf_path, images = result
             self.preview.set_pages(images)
             info = f"{DOCUMENT_KINDS[self.kind]} ({self.ctx.year}): {len(images)} trang."
-            gaps = self.ctx.ws.document_gaps(self.ctx.year, self.kind)
             # what is missing, in short ("Chưa có người ký"), each on its own line
             self.info.setText(info + "".join("\n• " + g.split(":")[0] + "." for g in gaps))
             self.preview_ready.emit(len(images))
@@ -264,6 +262,8 @@ class ReportsPage(Page):
         run_in_thread(_render_job, data, margins, out, on_done=done, on_error=self._failed)
 
     def _failed(self, exc, tb):
+        if not shiboken6.isValid(self):
+            return
         self._busy(False)
         self.message.show_error(f"Không tạo được văn bản: {exc}")
         self.failed.emit(f"{exc}\n{tb}")
@@ -280,21 +280,7 @@ class ReportsPage(Page):
         if not self.pdf_path:
             self.build_preview(then=self._print)
             return
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setFullPage(True)
-        from PySide6.QtGui import QPageSize
-
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        dlg = QPrintDialog(printer, self)
-        dlg.setWindowTitle("In văn bản")
-        if dlg.exec():
-            try:
-                print_pdf(self.pdf_path, printer)
-            except OSError as exc:
-                show_error(self, "Không in được", f"{exc}. Hãy kiểm tra máy in rồi thử lại, hoặc lưu PDF để in sau.")
-                return
+        if print_with_dialog(self, self.pdf_path, "In văn bản"):
             self.status_message.emit("Đã gửi văn bản tới máy in.")
 
     def _ask_path(self, suffix: str, filt: str) -> str | None:

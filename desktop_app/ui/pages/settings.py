@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 
 from ...domain.decree30 import MARGIN_LIMITS
 from ...domain.model import OFFICE_LEVELS, Office
+from ...domain.rules import office_errors
 from ...domain.text import clean
+from ..operations import changes
 from ..widgets import ErrorLabel, SignerFields
 from .base import Page
 
@@ -33,7 +35,8 @@ class SettingsPage(Page):
     def __init__(self, ctx):
         super().__init__(ctx)
         self.loaded = None
-        self.name, self.parent_body, self.place, self.province = (QLineEdit() for _ in range(4))
+        self.name, self.parent_body, self.place, self.province, self.code = (QLineEdit() for _ in range(5))
+        self.code.setPlaceholderText("mã đơn vị hành chính, ví dụ 23015 (để cấp trên nhận biết)")
         self.name.setPlaceholderText("Ủy ban nhân dân xã ...")
         self.parent_body.setPlaceholderText("để trống nếu không có cơ quan chủ quản")
         self.level = QComboBox()
@@ -46,6 +49,7 @@ class SettingsPage(Page):
         f1.addRow("Địa danh (ghi trước ngày tháng) *", self.place)
         f1.addRow("Tỉnh, thành phố", self.province)
         f1.addRow("Cấp", self.level)
+        f1.addRow("Mã đơn vị hành chính", self.code)
         self.outer.addWidget(g1)
 
         g_user = QGroupBox("Người dùng máy")
@@ -134,6 +138,7 @@ class SettingsPage(Page):
         self.place.setText(o.place_name)
         self.province.setText(o.province or "")
         self.level.setCurrentIndex(max(0, self.level.findData(o.level)))
+        self.code.setText(o.code or "")
         self.signer.set_signer(self.ctx.ws.default_signer())
         for key, value in self.ctx.ws.page_settings().items():
             self.margins[key].setValue(value)
@@ -150,7 +155,7 @@ class SettingsPage(Page):
         settings["backup_extra_dir"] = clean(self.extra_dir.text())
         settings["user_name"] = clean(self.user_name.text())
         office = Office(clean(self.name.text()) or "", clean(self.place.text()) or "", clean(self.parent_body.text()),
-                        clean(self.province.text()), self.level.currentData())
+                        clean(self.province.text()), self.level.currentData(), clean(self.code.text()))
         return office, settings
 
     def has_unsaved(self) -> bool:
@@ -164,9 +169,13 @@ class SettingsPage(Page):
         if not office.name or not office.place_name:
             self.err.show_error("Hãy nhập tên cơ quan và địa danh: chúng được in ở đầu mọi văn bản.")
             return False
+        problem = office_errors(office).get("code")
+        if problem:
+            self.err.show_error(problem)
+            return False
         self.err.show_error(None)
         self.ctx.ws.save_settings(office, settings)
         self.loaded = (office, settings)
         self.saved.setText("Đã lưu cài đặt.")
-        self.ctx.notify()
+        self.ctx.announce(changes("office", "settings"))
         return True

@@ -25,7 +25,8 @@ from ...domain.rules import MET, NOT_MET, code_error, parse_achieved, target_err
 from ...domain.summary import target_order
 from ...domain.text import clean
 from ...services import ValidationError
-from ..widgets import ErrorLabel, NumberEdit, UnitCombo, ask, save_cancel, show_error
+from ..operations import changes
+from ..widgets import ErrorLabel, NumberEdit, UnitCombo, ask, save_cancel
 from .base import Page
 
 COLS = ["Mã", "Mục tiêu", "Chỉ tiêu", "Kế hoạch", "6 tháng", "Cả năm", "Đánh giá 6 tháng", "Đánh giá cả năm"]
@@ -143,8 +144,8 @@ class TargetsModel(QAbstractTableModel):
                 self.error.emit(f"Chỉ tiêu {t.code}: {exc}")
                 return False
         else:
-            try:
-                number = parse_vn_number(text)
+            try:  # "50%" is 50 for a target counted in %
+                number = parse_vn_number(text, percent="%" in (t.unit or ""))
             except ValueError as exc:
                 self.error.emit(f"Chỉ tiêu {t.code}: {exc}")
                 return False
@@ -181,8 +182,8 @@ class TargetDialog(QDialog):
         self.comparison = QComboBox()
         self.comparison.addItem("≥ (từ ... trở lên)", ">=")
         self.comparison.addItem("≤ (không vượt quá ...)", "<=")
-        self.value = NumberEdit(placeholder="ví dụ 60 hoặc 1,7")
-        self.baseline = NumberEdit(placeholder="năm trước (nếu có)")
+        self.value = NumberEdit(placeholder="ví dụ 60%, 60 hoặc 1,7", percent=True)
+        self.baseline = NumberEdit(placeholder="năm trước (nếu có)", percent=True)
         self.lead = UnitCombo(units)
         self.note = QLineEdit()
         # a target counted from the activities instead of typed
@@ -253,6 +254,8 @@ class TargetDialog(QDialog):
         except ValueError as exc:
             self.err.show_error(str(exc))
             return None
+        if numeric and not clean(self.unit.text()) and "%" in self.value.text() + self.baseline.text():
+            self.unit.setText("%")  # 60% typed: the target is counted in %
         old = self.target or Target(code, "")
         t = dataclasses.replace(old, code=code, text=clean(self.text.text()) or "", kind=self.kind.currentData(),
                                 objective=self.objective.currentData(),
@@ -311,13 +314,15 @@ class TargetsPage(Page):
         self.model.dataChanged.connect(self._summarise)
 
     def _save(self, t: Target):
+        """A value typed in the grid (the model shows a refusal under the grid itself)."""
         self.ctx.ws.save_target(self.ctx.year, t)
         self._summarise()
         # Other pages (the dashboard) reload; this grid, the initiator, already shows the new value.
-        self.ctx.notify(initiator=self)
+        self.ctx.announce(changes("targets"), initiator=self)
 
     def refresh(self):
         plan = self.ctx.plan()
+        self.message.show_error(None)  # a message about another year's figure is not about these
         self.model.measured = self.ctx.ws.measured_targets(self.ctx.year) if plan else {}
         self.model.set_targets(plan.targets if plan else [])
         for b in (self.add_btn, self.edit_btn, self.del_btn):
@@ -348,14 +353,10 @@ class TargetsPage(Page):
                 self._commit(dlg.result_target())
 
     def _commit(self, t):
-        try:
-            self.ctx.ws.save_target(self.ctx.year, t)
-        except ValidationError as exc:
-            show_error(self, "Không lưu được chỉ tiêu", "\n".join(exc.messages))
-            return
-        self.ctx.notify()
+        self.op(lambda: self.ctx.ws.save_target(self.ctx.year, t), "targets", title="Không lưu được chỉ tiêu")
 
     def delete(self):
         t = self._current()
         if t and ask(self, "Xóa chỉ tiêu", f"Xóa chỉ tiêu {t.code}: {t.text}?"):
-            self.ctx.deleted(self.ctx.ws.delete_target(self.ctx.year, t.code))
+            self.op(lambda: self.ctx.ws.delete_target(self.ctx.year, t.code), "targets", "tasks",
+                    title="Không xóa được chỉ tiêu", undo=True)

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 
 from ...domain.model import TASK_STATUSES, Task
 from ...domain.numbers import fmt_date
-from ...domain.rules import code_error, is_overdue
+from ...domain.rules import code_error, is_overdue, next_code, task_errors
 from ...domain.summary import natural_key
 from ...domain.text import clean
-from ...services import ValidationError
-from ..widgets import DateEdit, ErrorLabel, UnitChecklist, UnitCombo, UnitFilter, ask, save_cancel, show_error
+from ..operations import REFUSED
+from ..widgets import DateEdit, ErrorLabel, UnitChecklist, UnitCombo, UnitFilter, ask, save_cancel
 from .base import Page
 
 COLS = ["Mã", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Hạn hoàn thành", "Trạng thái"]
@@ -93,30 +93,39 @@ class TaskFilter(QSortFilterProxyModel):
 
 
 class TaskDialog(QDialog):
+    """A task's form; the checks are the domain's (`code_error`, `task_errors`), shown under the
+    fields once Lưu is pressed and kept up to date as the officer corrects them."""
+
     def __init__(self, parent, units, target_codes, existing_codes, task: Task | None = None):
         super().__init__(parent)
         self.setWindowTitle("Sửa nhiệm vụ" if task else "Thêm nhiệm vụ")
         self.setMinimumWidth(640)
         self.task = task
-        self.existing = existing_codes
-        self.code = QLineEdit(task.code if task else "")
+        self.existing = set(existing_codes)
+        self.suggested = next_code(self.existing)
+        self.code = QLineEdit(task.code if task else self.suggested)  # NV14 after NV13
         self.code.setReadOnly(task is not None)
         self.content = QPlainTextEdit(task.content if task else "")
         self.content.setMaximumHeight(80)
         self.content.setTabChangesFocus(True)
-        self.lead = UnitCombo(units, optional=False)
+        # No unit chosen for a new task: the first in the list would invite a wrong assignment.
+        self.lead = UnitCombo(units, optional=True)
+        self.lead.lineEdit().setPlaceholderText("Chọn hoặc gõ tên đơn vị chủ trì")
         self.partners = UnitChecklist(units)
         self.targets = QLineEdit(", ".join(task.targets) if task else "")
         self.targets.setPlaceholderText("Mã chỉ tiêu, cách nhau bởi dấu phẩy: " + ", ".join(sorted(target_codes)[:8]))
         self.target_codes = set(target_codes)
-        self.start = DateEdit(optional=True)
-        self.due = DateEdit(optional=True)
+        self.start = DateEdit(optional=True, label="ngày bắt đầu")
+        self.due = DateEdit(optional=True, label="hạn hoàn thành")
         self.status = QComboBox()
         for k, v in TASK_STATUSES.items():
             self.status.addItem(v, k)
-        self.completed = DateEdit(optional=True)
+        self.completed = DateEdit(optional=True, label="ngày hoàn thành")
         self.result = QLineEdit(task.result or "" if task else "")
-        self.err = ErrorLabel()
+        self.err = {k: ErrorLabel(lines=1) for k in ("code", "content", "lead", "targets", "dates")}
+        self.fields = {"code": self.code, "content": self.content, "lead": self.lead, "targets": self.targets,
+                       "start": self.start, "due": self.due, "completed": self.completed}
+        self.checked = False  # errors show from the first press of Lưu on
         if task:
             self.lead.set_code(task.lead)
             self.partners.set_codes(task.partners)
@@ -125,55 +134,78 @@ class TaskDialog(QDialog):
             self.status.setCurrentIndex(self.status.findData(task.status))
             self.completed.set_value(task.completed_on)
         else:
+            self.lead.set_code(None)
             self.start.set_value(None)
             self.due.set_value(None)
             self.completed.set_value(None)
         form = QFormLayout(self)
         form.addRow("Mã *", self.code)
+        form.addRow("", self.err["code"])
         form.addRow("Nội dung *", self.content)
+        form.addRow("", self.err["content"])
         form.addRow("Đơn vị chủ trì *", self.lead)
+        form.addRow("", self.err["lead"])
         form.addRow("Đơn vị phối hợp", self.partners)
         form.addRow("Chỉ tiêu liên quan", self.targets)
+        form.addRow("", self.err["targets"])
         form.addRow("Bắt đầu", self.start)
         form.addRow("Hạn hoàn thành", self.due)
         form.addRow("Trạng thái", self.status)
         form.addRow("Ngày hoàn thành", self.completed)
+        form.addRow("", self.err["dates"])
         form.addRow("Kết quả", self.result)
-        form.addRow(self.err)
         form.addRow(save_cancel(self, self._accept))
+        for w in (self.code, self.targets, self.start, self.due, self.completed):
+            w.textChanged.connect(self.revalidate)
+        self.content.textChanged.connect(self.revalidate)
+        self.lead.currentTextChanged.connect(self.revalidate)
+        (self.content if task else self.code).setFocus()
+        self.code.selectAll()  # typing replaces the suggested code
 
-    def result_task(self) -> Task | None:
-        code = clean(self.code.text()) or ""
-        problem = code_error(code, self.existing if self.task is None else set())
-        if problem:
-            self.err.show_error(problem)
-            return None
+    def result_task(self) -> Task:
         targets = [c.strip() for c in self.targets.text().split(",") if c.strip()]
-        unknown = [c for c in targets if c not in self.target_codes]
-        if unknown:
-            self.err.show_error("Không có chỉ tiêu mã: " + ", ".join(unknown))
-            return None
         status = self.status.currentData()
         completed = self.completed.value()
         if status == "done" and completed is None:
             completed = dt.date.today()
-        return Task(code=code, content=clean(self.content.toPlainText()) or "", lead=self.lead.code() or "",
+        return Task(code=clean(self.code.text()) or "", content=clean(self.content.toPlainText()) or "",
+                    lead=self.lead.code() or "",
                     partners=[p for p in self.partners.codes() if p != self.lead.code()], targets=targets,
                     start=self.start.value(), due=self.due.value(), status=status,
                     completed_on=completed if status == "done" else None, result=clean(self.result.text()))
 
-    def _accept(self):
+    def errors(self) -> dict[str, str]:
         t = self.result_task()
-        if t is None:
-            return
-        if not t.content:
-            self.err.show_error("Nội dung nhiệm vụ không được để trống")
-            return
-        if not t.lead:
-            self.err.show_error("Hãy chọn đơn vị chủ trì")
-            return
-        if t.start and t.due and t.due < t.start:
-            self.err.show_error("Hạn hoàn thành trước ngày bắt đầu")
+        errs = task_errors(t)
+        problem = code_error(t.code, self.existing if self.task is None else set(), example=self.suggested)
+        if problem:
+            errs["code"] = problem
+        unknown = [c for c in t.targets if c not in self.target_codes]
+        if unknown:
+            errs["targets"] = "Không có chỉ tiêu mã: " + ", ".join(unknown)
+        for key, w in (("start", self.start), ("due", self.due), ("completed", self.completed)):
+            if w.error():
+                errs[key] = w.error()
+        return errs
+
+    def revalidate(self, *_) -> dict[str, str]:
+        errs = self.errors()
+        if self.checked:
+            place = {"start": "dates", "due": "dates", "completed": "dates"}
+            shown: dict[str, list[str]] = {}
+            for key, msg in errs.items():
+                shown.setdefault(place.get(key, key), []).append(msg)
+            for key, label in self.err.items():
+                label.show_error("; ".join(shown.get(key, [])) or None)
+            for key in ("start", "due", "completed"):
+                self.fields[key].mark_error(key in errs)
+        return errs
+
+    def _accept(self):
+        self.checked = True
+        errs = self.revalidate()
+        if errs:
+            self.fields[next(k for k in self.fields if k in errs)].setFocus()
             return
         self.accept()
 
@@ -246,12 +278,22 @@ class TasksPage(Page):
                           [t.code for t in plan.targets], {t.code for t in plan.tasks}, task)
 
     def _commit(self, task):
-        try:
-            self.ctx.ws.save_task(self.ctx.year, task)
-        except ValidationError as exc:
-            show_error(self, "Không lưu được nhiệm vụ", "\n".join(exc.messages))
+        if self.op(lambda: self.ctx.ws.save_task(self.ctx.year, task), "tasks",
+                   title="Không lưu được nhiệm vụ") is not REFUSED:
+            self.select(task.code)
+
+    def select(self, code: str) -> None:
+        """Select and scroll to a task (the one just saved), clearing filters that hide it."""
+        rows = [i for i, t in enumerate(self.model.tasks) if t.code == code]
+        if not rows:
             return
-        self.ctx.notify()
+        index = self.proxy.mapFromSource(self.model.index(rows[0], 0))
+        if not index.isValid():
+            self.unit_filter.setCurrentIndex(0)
+            self.status_filter.setCurrentIndex(0)
+            index = self.proxy.mapFromSource(self.model.index(rows[0], 0))
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
 
     def add(self):
         dlg = self._dialog()
@@ -268,4 +310,5 @@ class TasksPage(Page):
     def delete(self):
         t = self._current()
         if t and ask(self, "Xóa nhiệm vụ", f"Xóa nhiệm vụ {t.code}: {t.content}?"):
-            self.ctx.deleted(self.ctx.ws.delete_task(self.ctx.year, t.code))
+            self.op(lambda: self.ctx.ws.delete_task(self.ctx.year, t.code), "tasks", "activities",
+                    title="Không xóa được nhiệm vụ", undo=True)

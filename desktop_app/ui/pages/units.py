@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.model import UNIT_KINDS, Unit
-from ...domain.rules import code_error
-from ...domain.text import clean
+from ...domain.rules import unit_errors
+from ...domain.text import clean, sort_key
+from ..operations import REFUSED
 from ..widgets import ErrorLabel, ask, save_cancel, show_error
 from .base import Page
 
@@ -36,27 +37,36 @@ class UnitDialog(QDialog):
             self.kind.addItem(v, k)
         if unit:
             self.kind.setCurrentIndex(self.kind.findData(unit.kind))
-        self.err = ErrorLabel()
+        self.err = {"code": ErrorLabel(lines=2), "name": ErrorLabel(lines=1)}
+        self.checked = False  # errors show from the first press of Lưu on
         form = QFormLayout(self)
         form.addRow("Mã *", self.code)
+        form.addRow("", self.err["code"])
         form.addRow("Tên đơn vị *", self.name)
+        form.addRow("", self.err["name"])
         form.addRow("Loại", self.kind)
-        form.addRow(self.err)
         form.addRow(save_cancel(self, self._accept))
+        self.code.textChanged.connect(self.revalidate)
+        self.name.textChanged.connect(self.revalidate)
 
     def result_unit(self) -> Unit:
         return Unit(clean(self.code.text()) or "", clean(self.name.text()) or "", self.kind.currentData(),
                     self.unit.active if self.unit else True)
 
+    def revalidate(self, *_) -> dict[str, str]:
+        errs = unit_errors(self.result_unit(), self.existing if self.unit is None else set())
+        if self.checked:
+            for key, label in self.err.items():
+                label.show_error(errs.get(key))
+        return errs
+
     def _accept(self):
-        u = self.result_unit()
-        problem = code_error(u.code, self.existing if self.unit is None else set())
-        if problem:
-            self.err.show_error(problem)
-        elif not u.name:
-            self.err.show_error("Tên đơn vị không được để trống")
-        else:
-            self.accept()
+        self.checked = True
+        errs = self.revalidate()
+        if errs:
+            (self.code if "code" in errs else self.name).setFocus()
+            return
+        self.accept()
 
 
 class UnitsPage(Page):
@@ -84,7 +94,8 @@ class UnitsPage(Page):
         self.units: list[Unit] = []
 
     def refresh(self):
-        self.units = self.ctx.ws.units()
+        # by name in Vietnamese order, as in every list the officer picks a unit from
+        self.units = sorted(self.ctx.ws.units(), key=lambda u: sort_key(u.name))
         self.model.setRowCount(0)
         for u in self.units:
             items = [QStandardItem(u.code), QStandardItem(u.name), QStandardItem(UNIT_KINDS.get(u.kind, u.kind)),
@@ -104,23 +115,31 @@ class UnitsPage(Page):
     def add(self):
         dlg = UnitDialog(self, {u.code for u in self.units})
         if dlg.exec():
-            self.ctx.ws.save_unit(dlg.result_unit())
-            self.ctx.notify()
+            if self.op(lambda: self.ctx.ws.save_unit(dlg.result_unit()), "units",
+                       title="Không lưu được đơn vị") is not REFUSED:
+                self.select(dlg.result_unit().code)
+
+    def select(self, code: str) -> None:
+        """Select and scroll to a unit (the one just saved)."""
+        for row, u in enumerate(self.units):
+            if u.code == code:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
 
     def edit(self):
         u = self._current()
         if u:
             dlg = UnitDialog(self, set(), u)
             if dlg.exec():
-                self.ctx.ws.save_unit(dlg.result_unit())
-                self.ctx.notify()
+                if self.op(lambda: self.ctx.ws.save_unit(dlg.result_unit()), "units",
+                           title="Không lưu được đơn vị") is not REFUSED:
+                    self.select(u.code)
 
     def toggle(self):
         u = self._current()
         if u:
             u.active = not u.active
-            self.ctx.ws.save_unit(u)
-            self.ctx.notify()
+            self.op(lambda: self.ctx.ws.save_unit(u), "units", title="Không lưu được đơn vị")
 
     def delete(self):
         u = self._current()
@@ -133,4 +152,4 @@ class UnitsPage(Page):
                        "Hãy bấm “Ngừng / dùng lại” để ngừng sử dụng đơn vị này thay vì xóa.")
             return
         if ask(self, "Xóa đơn vị", f"Xóa đơn vị “{u.name}”?"):
-            self.ctx.deleted(self.ctx.ws.delete_unit(u.code))
+            self.op(lambda: self.ctx.ws.delete_unit(u.code), "units", title="Không xóa được đơn vị", undo=True)
