@@ -505,11 +505,10 @@ def test_report_preview_comes_by_itself_fits_and_follows_the_year(window, qtbot)
 def test_the_title_error_does_not_push_the_dates_down(qtbot):
     """The error line under a field keeps a fixed height: a one-line message coming must not make
     a wrapped label ask for two lines and push the fields below (measured 18 px before)."""
-    from desktop_app.ui.activity_dialog import ActivityDialog
-
     from pathlib import Path
 
     import desktop_app.ui as ui
+    from desktop_app.ui.activity_dialog import ActivityDialog
 
     dlg = ActivityDialog(None, 2026, {"A": "Đơn vị A"}, [], save=lambda a: "x")
     qtbot.addWidget(dlg)
