@@ -335,3 +335,36 @@ def test_two_databases_in_one_folder_keep_their_backups_apart(tmp_path):
     finally:
         a.close()
         b.close()
+
+
+# ---- another office's package (review) ----------------------------------------------------------
+
+def _with_office(example, name, code, level="commune"):
+    pkg = copy.deepcopy(example)
+    pkg["office"] = {**pkg["office"], "name": name, "code": code, "level": level}
+    return pkg
+
+
+@pytest.mark.parametrize("own_level", ["commune", "province"])
+def test_importing_another_offices_package_is_refused_and_points_to_receive(tmp_path, example, own_level):
+    db = tmp_path / "du-lieu.db"
+    own = _with_office(example, "Ủy ban nhân dân xã Quảng Thành", "19936")
+    if own_level == "province":
+        own = {"format": example["format"], "version": example["version"], "exported_at": example["exported_at"],
+               "office": {"name": "Sở Nội vụ tỉnh Thanh Hóa", "place_name": "Thanh Hóa", "level": "province",
+                          "code": "38", "province": "Thanh Hóa"}, "units": [], "plans": [], "reports": []}
+    first = tmp_path / "cua-minh.json"
+    first.write_text(json.dumps(own, ensure_ascii=False), encoding="utf-8")
+    assert run("import", first, "--db", db).returncode == 0
+    before = rows(db)
+    other = tmp_path / "xa-khac.json"
+    other.write_text(json.dumps(_with_office(example, "Ủy ban nhân dân xã Quảng Phú", "19937"), ensure_ascii=False),
+                     encoding="utf-8")
+    proc = run("import", other, "--db", db)
+    assert_clean_refusal(proc, 1, "office:", "Quảng Phú", "receive")
+    assert rows(db) == before
+    conn = sqlite3.connect(db)
+    assert conn.execute("select code from office").fetchone()[0] == ("38" if own_level == "province" else "19936")
+    conn.close()
+    # the office's own package, sent again, is still taken
+    assert run("import", first, "--db", db).returncode == 0

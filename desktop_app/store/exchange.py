@@ -156,6 +156,9 @@ def check_package(data) -> dict:
 def import_package(repo: Repository, data, progress=None) -> dict:
     """Merge a package into the database, all or nothing. Returns counts of what it held."""
     data = check_package(data)
+    other = _another_office(repo.office(), data["office"])
+    if other:
+        raise ValidationError([other])
     moved = _activities_of_other_years(repo, data)
     if moved:
         raise ValidationError(moved)
@@ -196,6 +199,26 @@ def import_package(repo: Repository, data, progress=None) -> dict:
             repo.save_report_text(_report(r))
             counts["reports"] += 1
     return counts
+
+
+def _another_office(own: Office | None, o: dict) -> str | None:
+    """`import` merges a package into the office's own data: a package that is plainly another
+    office's (both carry official codes and they differ, or this office gathers offices below
+    and the package names another office) would rename this office and mix its figures in. That
+    package is for `receive`."""
+    from ..domain.consolidation import office_key, same_office
+
+    if own is None:
+        return None
+    code = clean(o.get("code"))
+    same = same_office(own.code, office_key(own.name, own.province), code,
+                       office_key(o.get("name"), o.get("province")))
+    if same or not ((own.code and code) or own.level in ("province", "district")):
+        return None
+    return (f"office: gói dữ liệu này của {o.get('name')}"
+            + (f" (mã {code})" if code else "") + f", không phải của {own.name}"
+            + (f" (mã {own.code})" if own.code else "") + ". Nhập gói sẽ ghi đè thông tin cơ quan và trộn số liệu "
+            "của hai nơi. Số liệu của cơ quan cấp dưới gửi lên: dùng lệnh receive (hoặc trang Tổng hợp → Nhận gói).")
 
 
 def _activities_of_other_years(repo: Repository, data: dict) -> list[str]:
