@@ -19,7 +19,7 @@ from ..domain.model import (
     Unit,
 )
 from ..domain.text import TooDeep, clean, normalize_tree
-from .errors import ValidationError
+from .errors import ValidationError, os_message
 from .package_rules import MAX_DEPTH, package_errors
 from .repository import Repository, signer_from_dict, signer_to_dict
 
@@ -32,7 +32,10 @@ def read_package_file(path: str | Path) -> dict:
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        raise PackageFileError(f"Không đọc được tệp {path}: {exc.strerror or exc}") from exc
+        raise PackageFileError(os_message(exc, str(path))) from exc
+    if raw[:2] == b"PK":  # a zip: an Excel workbook, not a package
+        raise PackageFileError(f"Tệp {path} là bảng tính Excel, không phải gói dữ liệu JSON. Phiếu số liệu hay "
+                               "bảng hoạt động thì nhập kèm năm: import TỆP.xlsx --year N (hoặc Nhập từ Excel).")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
