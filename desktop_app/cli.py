@@ -15,7 +15,36 @@ REPORT_KINDS = ["year", "mid_year", "action_month", "plan", "q1", "q2", "q3", "q
 SUMMARY_KINDS = ["summary", "summary_mid_year"]
 
 
+# argparse's own words (usage, errors, help), in Vietnamese: it looks them up through its
+# module-level gettext functions at the moment it prints.
+_ARGPARSE_VI = {
+    "usage: ": "cách dùng: ",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",
+    "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
+    "unrecognized arguments: %s": "tham số không hiểu được: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "giá trị không hợp lệ: %(value)r (chọn một trong: %(choices)s)",
+    "invalid %(type)s value: %(value)r": "giá trị không hợp lệ: %(value)r (cần một số nguyên)",
+    "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
+    "expected one argument": "cần một giá trị",
+    "expected at least one argument": "cần ít nhất một giá trị",
+    "show this help message and exit": "in hướng dẫn này rồi thoát",
+    "show program's version number and exit": "in tên và phiên bản chương trình rồi thoát",
+    "positional arguments": "tham số",
+    "options": "tùy chọn",
+    "optional arguments": "tùy chọn",
+    "ambiguous option: %(option)s could match %(matches)s": "tùy chọn chưa rõ: %(option)s có thể là %(matches)s",
+}
+
+
+def _vietnamese_argparse() -> None:
+    base_ngettext = argparse.ngettext
+    argparse._ = lambda text: _ARGPARSE_VI.get(text, text)
+    argparse.ngettext = lambda one, many, n: _ARGPARSE_VI.get(one if n == 1 else many,
+                                                              base_ngettext(one, many, n))
+
+
 def build_parser() -> argparse.ArgumentParser:
+    _vietnamese_argparse()
     db = argparse.ArgumentParser(add_help=False)
     db.add_argument("--db", dest="db", default=argparse.SUPPRESS,
                     help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu của người dùng)")
@@ -66,22 +95,47 @@ def _workspace(args, create: bool):
 
 
 def cmd_import(args) -> int:
-    if not Path(args.file).is_file():
+    src = Path(args.file)
+    if src.is_dir():
+        raise UsageError(f"{args.file} là một thư mục: hãy chỉ ra tệp gói dữ liệu (.json) hoặc bảng tính (.xlsx).")
+    if not src.is_file():
         raise UsageError(f"Không tìm thấy tệp {args.file}")
-    sheet = Path(args.file).suffix.lower() in (".xlsx", ".xlsm")
+    sheet = src.suffix.lower() in (".xlsx", ".xlsm")
     if sheet and args.year is None:
         raise UsageError("Nhập tệp Excel cần --year N (năm của các hoạt động)")
-    ws = _workspace(args, create=True)
+    if not sheet and args.year is not None:
+        raise UsageError("--year chỉ dùng khi nhập bảng tính Excel; gói dữ liệu JSON mang sẵn năm của nó.")
+    db = Path(getattr(args, "db", None) or _default_db())
+    new = not db.exists()
     try:
-        counts = ws.import_activity_sheet(args.file, args.year) if sheet else ws.import_file(args.file)
-    finally:
-        ws.close()
+        ws = _workspace(args, create=True)
+        try:
+            counts = ws.import_activity_sheet(args.file, args.year) if sheet else ws.import_file(args.file)
+        finally:
+            ws.close()
+    except BaseException:
+        if new:  # a refused first import leaves no empty database behind
+            _remove_database(db)
+        raise
     print(f"Đã nhập: {describe_counts(counts)}")
     return EXIT_OK
 
 
+def _default_db() -> Path:
+    from .paths import default_db_path
+
+    return default_db_path()
+
+
+def _remove_database(db: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+
+
 def cmd_export(args) -> int:
     out = Path(args.out)
+    if out.suffix.lower() not in (".json", ".xlsx"):
+        raise UsageError("Tệp kết quả phải có đuôi .json (gói dữ liệu) hoặc .xlsx (bảng tính)")
     if out.suffix.lower() == ".xlsx" and args.year is None:
         raise UsageError("Xuất Excel cần --year N")
     ws = _workspace(args, create=False)
@@ -193,7 +247,8 @@ def run_command(args) -> int:
         _err(str(exc))
         return EXIT_USAGE
     except ValidationError as exc:
-        _err("Dữ liệu bị từ chối, không có gì thay đổi. Các lỗi cần sửa:")
+        # stderr holds the errors only, one per line, each starting with where it is
+        print(f"Dữ liệu bị từ chối, không có gì thay đổi ({len(exc.messages)} lỗi cần sửa, xem dưới đây).")
         for line in exc.messages:
             _err(line)
         return EXIT_REFUSED

@@ -47,8 +47,11 @@ def test_refused_package_exits_1_with_paths(tmp_path, example):
     assert r.returncode == 1
     assert "plans[0].activities[12].participants_female: số nữ tham gia (5000) lớn hơn tổng số" in r.stderr
     assert "plans[0].activities[0].organizer:" in r.stderr
+    # every line of the refusal starts with the JSON path of the record at fault
+    assert all(line.startswith("plans[") for line in r.stderr.splitlines()), r.stderr
+    assert not db.exists()  # a refused first import leaves no empty database behind
     r2 = run("export", "--db", db, "--out", tmp_path / "e.json")
-    assert r2.returncode == 1  # nothing was stored: no office to export
+    assert r2.returncode == 2 and "Không tìm thấy tệp dữ liệu" in r2.stderr
 
 
 def test_unreadable_and_usage_exit_2(tmp_path):

@@ -337,3 +337,70 @@ def test_two_databases_in_one_folder_keep_their_backups_apart(tmp_path):
     finally:
         a.close()
         b.close()
+
+
+# ---- another office's package (review) ----------------------------------------------------------
+
+def _with_office(example, name, code, level="commune"):
+    pkg = copy.deepcopy(example)
+    pkg["office"] = {**pkg["office"], "name": name, "code": code, "level": level}
+    return pkg
+
+
+@pytest.mark.parametrize("own_level", ["commune", "province"])
+def test_importing_another_offices_package_is_refused_and_points_to_receive(tmp_path, example, own_level):
+    db = tmp_path / "du-lieu.db"
+    own = _with_office(example, "Ủy ban nhân dân xã Quảng Thành", "19936")
+    if own_level == "province":
+        own = {"format": example["format"], "version": example["version"], "exported_at": example["exported_at"],
+               "office": {"name": "Sở Nội vụ tỉnh Thanh Hóa", "place_name": "Thanh Hóa", "level": "province",
+                          "code": "38", "province": "Thanh Hóa"}, "units": [], "plans": [], "reports": []}
+    first = tmp_path / "cua-minh.json"
+    first.write_text(json.dumps(own, ensure_ascii=False), encoding="utf-8")
+    assert run("import", first, "--db", db).returncode == 0
+    before = rows(db)
+    other = tmp_path / "xa-khac.json"
+    other.write_text(json.dumps(_with_office(example, "Ủy ban nhân dân xã Quảng Phú", "19937"), ensure_ascii=False),
+                     encoding="utf-8")
+    proc = run("import", other, "--db", db)
+    assert_clean_refusal(proc, 1, "office:", "Quảng Phú", "receive")
+    assert rows(db) == before
+    conn = sqlite3.connect(db)
+    assert conn.execute("select code from office").fetchone()[0] == ("38" if own_level == "province" else "19936")
+    conn.close()
+    # the office's own package, sent again, is still taken
+    assert run("import", first, "--db", db).returncode == 0
+
+
+def test_command_line_words_of_argparse_are_vietnamese(tmp_path):
+    proc = run("report", "--db", tmp_path / "x.db", "--year", "2019", "--kind", "nam", "--out", tmp_path / "a.pdf")
+    assert proc.returncode == 2
+    assert "cách dùng:" in proc.stderr and "giá trị không hợp lệ" in proc.stderr
+    assert "usage" not in proc.stderr and "invalid choice" not in proc.stderr
+    proc = run("report")
+    assert proc.returncode == 2 and "thiếu tham số bắt buộc" in proc.stderr
+
+
+@pytest.mark.parametrize("args, words", [
+    (("export", "--out", "{tmp}/so-lieu.csv"), ".json"),
+    (("import", "{example}", "--year", "2019"), "--year"),
+    (("import", "{tmp}"), "thư mục"),
+])
+def test_wrong_usage_is_said_and_exits_2(db, tmp_path, args, words):
+    args = [a.format(tmp=tmp_path, example=EXAMPLE) for a in args]
+    before = rows(db)
+    assert_clean_refusal(run(*args, "--db", db), 2, words)
+    assert rows(db) == before and not (tmp_path / "so-lieu.csv").exists()
+
+
+def test_an_excel_file_named_json_is_said_to_be_excel(db, tmp_path):
+    from desktop_app.services import Workspace
+
+    ws = Workspace(db)
+    try:
+        ws.export_xlsx(tmp_path / "bang.xlsx", 2019)
+    finally:
+        ws.close()
+    wrong = tmp_path / "goi.json"
+    wrong.write_bytes((tmp_path / "bang.xlsx").read_bytes())
+    assert_clean_refusal(run("import", wrong, "--db", db), 2, "bảng tính Excel", "--year")

@@ -132,3 +132,15 @@ def test_unknown_kind_is_usage_error(two_years, tmp_path):
     db, _ = two_years
     r = run("report", "--db", db, "--year", 2019, "--kind", "q5", "--out", tmp_path / "x.pdf")
     assert r.returncode == 2 and not (tmp_path / "x.pdf").exists()
+
+
+def test_six_month_and_q2_agree_on_tasks_done_by_30_june(loaded):
+    """A task finished after 30 June was still in progress in the 6-month report."""
+    import datetime as dt
+
+    today = dt.date(2020, 3, 1)
+    mid = loaded.figures(2019, "mid_year", today)
+    q2 = loaded.figures(2019, "q2", today)
+    assert [(t.code, t.status) for t in mid.tasks] == [(t.code, t.status) for t in q2.tasks]
+    assert all(not (t.status == "done" and t.completed_on and t.completed_on > dt.date(2019, 6, 30))
+               for t in mid.tasks)

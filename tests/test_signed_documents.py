@@ -467,3 +467,13 @@ def test_word_properties_in_schema_order(loaded, tmp_path):
             names = [c.tag.removeprefix(w) for c in el]
             idx = [order.index(n) for n in names]
             assert idx == sorted(idx), (tag, names)
+
+
+def test_a_long_issuing_body_breaks_before_its_locality():
+    from desktop_app.domain.model import Office
+    from desktop_app.reports.common import issuing_body_lines
+
+    assert issuing_body_lines(Office("Sở Nội vụ tỉnh Quảng Trị", "Quảng Trị")) == ["SỞ NỘI VỤ", "TỈNH QUẢNG TRỊ"]
+    assert issuing_body_lines(Office("Ủy ban nhân dân xã Quảng Thành", "Quảng Thành")) == [
+        "ỦY BAN NHÂN DÂN", "XÃ QUẢNG THÀNH"]
+    assert issuing_body_lines(Office("Sở Nội vụ", "Huế")) == ["SỞ NỘI VỤ"]

@@ -170,6 +170,7 @@ def test_activity_form_errors_wait_for_leaving_and_fields_do_not_move(window, qt
         seen["at_start"] = [label.text() for label in dlg.err.values()]
         budget_y = dlg.budget.mapTo(dlg, dlg.budget.rect().topLeft()).y()
         location_y = dlg.location.mapTo(dlg, dlg.location.rect().topLeft()).y()
+        start_y = dlg.start.mapTo(dlg, dlg.start.rect().topLeft()).y()
         dlg.total.setFocus()
         keys("10")
         dlg.female.setFocus()
@@ -189,6 +190,8 @@ def test_activity_form_errors_wait_for_leaving_and_fields_do_not_move(window, qt
         qtbot.mouseClick(dlg.save_btn, Qt.MouseButton.LeftButton)
         seen["focus_after_save"] = QApplication.focusWidget()
         seen["title_error"] = dlg.err["title"].text()
+        QApplication.processEvents()  # the layout settles on the next pass of the event loop
+        seen["start_moved"] = dlg.start.mapTo(dlg, dlg.start.rect().topLeft()).y() - start_y  # under the title's error
         seen["dlg"] = dlg
         QDialog.done(dlg, 0)
 
@@ -203,6 +206,7 @@ def test_activity_form_errors_wait_for_leaving_and_fields_do_not_move(window, qt
     assert seen["label_offset"] <= 4
     assert seen["focus_after_save"] is dlg.title  # the first field at fault
     assert seen["title_error"] == "Tên hoạt động không được để trống"
+    assert seen["start_moved"] == 0
 
 
 # ---- 8. the task and unit dialogs ------------------------------------------------------------
@@ -496,3 +500,28 @@ def test_report_preview_comes_by_itself_fits_and_follows_the_year(window, qtbot)
         window.ctx.set_year(2025)
     assert page.preview.page_count() >= 1
     assert str(2025) in page.info.text()
+
+
+def test_the_title_error_does_not_push_the_dates_down(qtbot):
+    """The error line under a field keeps a fixed height: a one-line message coming must not make
+    a wrapped label ask for two lines and push the fields below (measured 18 px before)."""
+    from pathlib import Path
+
+    import desktop_app.ui as ui
+    from desktop_app.ui.activity_dialog import ActivityDialog
+
+    dlg = ActivityDialog(None, 2026, {"A": "Đơn vị A"}, [], save=lambda a: "x")
+    qtbot.addWidget(dlg)
+    dlg.setStyleSheet((Path(ui.__file__).parent / "style.qss").read_text(encoding="utf-8"))  # the real look
+    dlg.show()
+    qtbot.waitExposed(dlg)
+
+    def y(w):
+        return w.mapTo(dlg, w.rect().topLeft()).y()
+
+    before = (y(dlg.start), y(dlg.location), y(dlg.budget))
+    qtbot.mouseClick(dlg.save_btn, Qt.MouseButton.LeftButton)  # nothing typed: every error shows
+    assert dlg.err["title"].text() == "Tên hoạt động không được để trống"
+    qtbot.wait(50)  # the layout settles on the next pass of the event loop
+    assert (y(dlg.start), y(dlg.location), y(dlg.budget)) == before
+    dlg.done(0)

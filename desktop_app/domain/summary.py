@@ -193,8 +193,10 @@ def compute(
         if p:
             tasks.extend(p.tasks)
     tasks.sort(key=lambda t: natural_key(t.code))
-    if period in QUARTERS or period == "nine_month":
-        tasks = [task_as_at(t, last) for t in tasks]  # as they stood at the period's end
+    if period in QUARTERS or period in ("mid_year", "nine_month"):
+        # as they stood at the period's end: the 6-month report and the q2 report of the same
+        # day never disagree on what was done by 30 June
+        tasks = [task_as_at(t, last) for t in tasks]
         today = min(today, last)  # never overdue for a due date after the period
     status_counts = Counter(t.status for t in tasks)
     by_unit: dict[str, Counter] = defaultdict(Counter)

@@ -198,3 +198,8 @@ def fold(value: str | None) -> str:
     """Text as search compares it: lower case, without tone or vowel marks, đ as d.
     "Đồng Tâm", "đồng tâm" and "dong tam" all fold to "dong tam"."""
     return _MARKS.sub("", unicodedata.normalize("NFD", (value or "").translate(_D).lower()))
+
+
+def safe_file_name(text: str, limit: int = 80) -> str:
+    """A file name Windows accepts (no \\ / : * ? " < > | nor control characters), readable."""
+    return re.sub(r'[<>:"/\\|?*\x00-\x1f]', "-", text or "").strip(" .")[:limit] or "du-lieu"

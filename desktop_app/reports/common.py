@@ -55,6 +55,10 @@ def issuing_body_lines(office: Office) -> list[str]:
     name = office.name.strip()
     if name.lower().startswith(UBND.lower()) and len(name) > len(UBND) + 1:
         return [UBND.upper(), name[len(UBND):].strip().upper()]
+    # A long name breaks before its locality ("SỞ NỘI VỤ" / "TỈNH QUẢNG TRỊ"), never inside it.
+    m = re.search(r"\s(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)\s", name, re.IGNORECASE)
+    if m and len(name) > 18:
+        return [name[:m.start()].strip().upper(), name[m.start():].strip().upper()]
     return [name.upper()]
 
 

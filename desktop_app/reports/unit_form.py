@@ -7,14 +7,13 @@ its header row and the unit by the "Mã đơn vị:" cell above it."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.activity_fields import BY_NAME, FORM_ORDER, HEADERS
 from ..domain.model import ACTIVITY_TYPES, BUDGET_SOURCES, Deadline, Office, Task, Unit
 from ..domain.numbers import fmt_date
-from ..domain.text import sort_key
+from ..domain.text import safe_file_name, sort_key
 from ..fileio import write_atomic
 from .xlsx_export import DATE_FMT, INT_FMT
 
@@ -43,8 +42,7 @@ class FormData:
 
 def form_file_name(unit_name: str, year: int) -> str:
     """'Hội Liên hiệp Phụ nữ xã - phiếu số liệu 2025.xlsx', safe on Windows."""
-    name = re.sub(r'[<>:"/\\|?*\x00-\x1f]', "-", unit_name).strip(" .") or "don-vi"
-    return f"{name[:80]} - phiếu số liệu {year}.xlsx"
+    return f"{safe_file_name(unit_name)} - phiếu số liệu {year}.xlsx"
 
 
 def write_unit_form(data: FormData, out: str | Path) -> Path:

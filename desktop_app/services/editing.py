@@ -104,7 +104,12 @@ class EditingOps(UndoOps):
         if "default_signer" in settings and not isinstance(settings["default_signer"], (str, type(None))):
             signer = settings["default_signer"]  # a Signer: stored as JSON
             settings = {**settings, "default_signer": json.dumps(signer_to_dict(signer), ensure_ascii=False)}
+        # Only what the officer changed is written (and so recorded in the history): a margin
+        # still at its Decree 30 default is not a change.
+        shown = {k: str(int(v)) for k, v in self.page_settings().items()}
+        changed = {k: v for k, v in settings.items() if v != self.repo.setting(k, shown.get(k))}
         with self.db.atomic():
-            self.repo.save_office(office)
-            for k, v in settings.items():
+            if office != self.repo.office():
+                self.repo.save_office(office)
+            for k, v in changed.items():
                 self.repo.set_setting(k, v)

@@ -16,7 +16,7 @@ from ..domain.activity_fields import HEADERS, NUMBERS, ZERO_IF_EMPTY
 from ..domain.model import ACTIVITY_TYPES, BUDGET_SOURCES, Activity
 from ..domain.numbers import parse_vn_number
 from ..domain.text import clean
-from .errors import StoreError, ValidationError
+from .errors import StoreError, ValidationError, os_message
 
 # header (as exported) -> Activity field, from the one table of activity fields
 COLUMNS = {header: name for name, header in HEADERS.items()}
@@ -119,7 +119,7 @@ def _archive_problem(path: Path) -> str | None:
         with open(path, "rb") as fh:
             head = fh.read(8)
     except OSError as exc:
-        return f"Không đọc được tệp {name}: {exc.strerror or exc}"
+        return os_message(exc, name)
     if head == OLE_MAGIC:
         # Excel saves a password-protected workbook as an encrypted OLE compound file.
         try:
@@ -157,8 +157,8 @@ def open_workbook(path: str | Path, data_only: bool = True):
 
         return load_workbook(str(path), data_only=data_only)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        raise SheetError(f"Không đọc được tệp Excel {path.name}: hãy mở nó bằng Excel, lưu lại dạng "
-                         f".xlsx rồi nhập lại. ({type(exc).__name__})") from exc
+        raise SheetError(f"Không đọc được tệp Excel {path.name}: tệp bị hỏng hoặc không phải bảng tính .xlsx. "
+                         "Hãy mở nó bằng Excel, lưu lại dạng .xlsx rồi nhập lại.") from exc
 
 
 def _grid(ws) -> list[list]:

@@ -82,4 +82,4 @@ def os_message(exc: OSError, path: str | None = None) -> str:
         return f"Tên tệp quá dài{where}. Hãy đặt tên ngắn hơn."
     if isinstance(exc, FileNotFoundError):
         return f"Không tìm thấy tệp hoặc thư mục{where}. Hãy kiểm tra lại đường dẫn."
-    return f"Không đọc/ghi được tệp{where}: {exc.strerror or exc}. Hãy kiểm tra ổ đĩa và đường dẫn."
+    return f"Không đọc/ghi được tệp{where} (lỗi hệ thống số {exc.errno}). Hãy kiểm tra ổ đĩa và đường dẫn."

@@ -19,7 +19,7 @@ from ..domain.model import (
     Unit,
 )
 from ..domain.text import TooDeep, clean, normalize_tree
-from .errors import ValidationError
+from .errors import ValidationError, os_message
 from .package_rules import MAX_DEPTH, package_errors
 from .repository import Repository, signer_from_dict, signer_to_dict
 
@@ -32,7 +32,10 @@ def read_package_file(path: str | Path) -> dict:
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        raise PackageFileError(f"Không đọc được tệp {path}: {exc.strerror or exc}") from exc
+        raise PackageFileError(os_message(exc, str(path))) from exc
+    if raw[:2] == b"PK":  # a zip: an Excel workbook, not a package
+        raise PackageFileError(f"Tệp {path} là bảng tính Excel, không phải gói dữ liệu JSON. Phiếu số liệu hay "
+                               "bảng hoạt động thì nhập kèm năm: import TỆP.xlsx --year N (hoặc Nhập từ Excel).")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -156,6 +159,9 @@ def check_package(data) -> dict:
 def import_package(repo: Repository, data, progress=None) -> dict:
     """Merge a package into the database, all or nothing. Returns counts of what it held."""
     data = check_package(data)
+    other = _another_office(repo.office(), data["office"])
+    if other:
+        raise ValidationError([other])
     moved = _activities_of_other_years(repo, data)
     if moved:
         raise ValidationError(moved)
@@ -196,6 +202,26 @@ def import_package(repo: Repository, data, progress=None) -> dict:
             repo.save_report_text(_report(r))
             counts["reports"] += 1
     return counts
+
+
+def _another_office(own: Office | None, o: dict) -> str | None:
+    """`import` merges a package into the office's own data: a package that is plainly another
+    office's (both carry official codes and they differ, or this office gathers offices below
+    and the package names another office) would rename this office and mix its figures in. That
+    package is for `receive`."""
+    from ..domain.consolidation import office_key, same_office
+
+    if own is None:
+        return None
+    code = clean(o.get("code"))
+    same = same_office(own.code, office_key(own.name, own.province), code,
+                       office_key(o.get("name"), o.get("province")))
+    if same or not ((own.code and code) or own.level in ("province", "district")):
+        return None
+    return (f"office: gói dữ liệu này của {o.get('name')}"
+            + (f" (mã {code})" if code else "") + f", không phải của {own.name}"
+            + (f" (mã {own.code})" if own.code else "") + ". Nhập gói sẽ ghi đè thông tin cơ quan và trộn số liệu "
+            "của hai nơi. Số liệu của cơ quan cấp dưới gửi lên: dùng lệnh receive (hoặc trang Tổng hợp → Nhận gói).")
 
 
 def _activities_of_other_years(repo: Repository, data: dict) -> list[str]:

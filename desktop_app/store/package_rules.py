@@ -332,7 +332,8 @@ def rule_errors(data) -> list[tuple[str, str]]:
                                          "participants_ethnic_minority")]
             # only whole numbers are compared: the schema reports any other type at its path
             if isinstance(counts[0], int) and not isinstance(counts[0], bool):
-                counts = [c if isinstance(c, int) and not isinstance(c, bool) else None for c in counts]
+                # negative counts are the schema's to report (minimum 0): not said twice
+                counts = [c if isinstance(c, int) and not isinstance(c, bool) and c >= 0 else None for c in counts]
                 for field, msg in rules.participant_errors(*counts).items():
                     add(ap + [field], msg)
 

@@ -142,14 +142,14 @@ class MainWindow(QMainWindow):
         this_year = dt.date.today().year
         year = year or (this_year if this_year in years else (years[-1] if years else this_year))
         self.ctx = AppContext(ws, year)
-        office = ws.office()
-        self.setWindowTitle(f"{APP_NAME} - {office.name if office else 'chưa có thông tin cơ quan'}")
+        self._show_office()
         self._fill_years()
         self.year_box.currentIndexChanged.connect(self._year_chosen)
         self.ctx.year_changed.connect(self._year_changed)
         self.ctx.data_changed.connect(self._fill_years)
         self.ctx.undo_changed.connect(self._undo_changed)
         self.ctx.data_changed.connect(self._chain_page_shown)
+        self.ctx.changed.connect(lambda changes, _who: "office" in changes.kinds and self._show_office())
         self._chain_page_shown()
         self.menuBar().setEnabled(True)
         self.nav.setEnabled(True)
@@ -158,6 +158,10 @@ class MainWindow(QMainWindow):
         last = self.settings.value("window/page", "dashboard")
         self.nav.setCurrentRow(KEYS.index(last) if last in KEYS else 0)
         self._show_row(self.nav.currentRow())
+
+    def _show_office(self) -> None:
+        office = self.ws.office()
+        self.setWindowTitle(f"{APP_NAME} - {office.name if office else 'chưa có thông tin cơ quan'}")
 
     # ---- menus -------------------------------------------------------------------------
     def _action(self, menu, text, slot, shortcut=None):
@@ -282,13 +286,21 @@ class MainWindow(QMainWindow):
         page.build_preview()
 
     def print_document(self):
+        """Ctrl+P prints the document on screen: the consolidated report on the Tổng hợp page,
+        else the one chosen on the Báo cáo page."""
+        if KEYS[self.nav.currentRow()] == CHAIN_PAGE:
+            self.pages[CHAIN_PAGE].print_document()
+            return
         page = self.go_to("reports")
         page.print_document()
 
     def about(self):
-        QMessageBox.about(self, "Giới thiệu", f"<b>{APP_NAME}</b> {__version__}<br>Quản lý kế hoạch, nhiệm vụ, "
-                          "hoạt động và báo cáo công tác bình đẳng giới và vì sự tiến bộ của phụ nữ cấp xã."
-                          f"<br><br>Tệp dữ liệu: {self.ws.path}")
+        box = QMessageBox(QMessageBox.Icon.Information, "Giới thiệu",
+                          f"<b>{APP_NAME}</b> {__version__}<br>Quản lý kế hoạch, nhiệm vụ, hoạt động và báo cáo công "
+                          "tác bình đẳng giới và vì sự tiến bộ của phụ nữ, từ xã, phường đến tỉnh."
+                          f"<br><br>Tệp dữ liệu: {self.ws.path}", QMessageBox.StandardButton.Close, self)
+        box.button(QMessageBox.StandardButton.Close).setText("Đóng")
+        box.exec()
 
     # ---- flows: one module each in ui/flows --------------------------------------------
     def import_package(self, path: str | None = None):

@@ -373,13 +373,17 @@ class ErrorLabel(QLabel):
         self.setWordWrap(True)
         self.reserved = lines > 0
         if self.reserved:
-            self.setMinimumHeight(self.fontMetrics().lineSpacing() * lines + 2)
+            # A fixed height: a wrapped label would otherwise ask the layout for more room when
+            # its text comes, and push the fields below (one line stays one line).
+            self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 4)
+            self.setWordWrap(lines > 1)
             self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         else:
             self.hide()
 
     def show_error(self, text: str | None) -> None:
         self.setText(text or "")
+        self.setToolTip(text or "")  # the whole message, should a fixed line cut it
         if not self.reserved:
             self.setVisible(bool(text))
 

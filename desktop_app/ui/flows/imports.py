@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QListWidget, QVBoxLayout
 
+from ...domain.text import safe_file_name
 from ...services import PackageFileError, StoreError, ValidationError, user_message
 from ..operations import refusal_text, run_op_in_background, workspace_job
 from ..widgets import show_error
@@ -94,7 +95,10 @@ def import_activity_sheet(win, path: str | None = None) -> None:
 
 
 def export_package(win) -> None:
-    default = str(Path.home() / f"goi-du-lieu-{win.ctx.year}.json")
+    office = win.ws.office()
+    # named after the office: the level above receives one such file from each commune
+    name = f"Gói dữ liệu - {safe_file_name(office.name)}.json" if office else "Gói dữ liệu.json"
+    default = str(Path.home() / name)
     path, _ = QFileDialog.getSaveFileName(win, "Xuất gói dữ liệu", default, "Gói dữ liệu (*.json)")
     if not path:
         return

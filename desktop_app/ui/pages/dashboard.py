@@ -32,11 +32,16 @@ class Card(QFrame):
         lay = QVBoxLayout(self)
         self.value = QLabel("-")
         self.value.setObjectName("cardValue")
+        self.first_caption = caption
         self.caption = QLabel(caption)
         self.caption.setObjectName("cardCaption")
         self.caption.setWordWrap(True)
         lay.addWidget(self.value)
         lay.addWidget(self.caption)
+
+    def clear(self) -> None:
+        """No figure: the card says what it counts, nothing of another year."""
+        self.set("-", self.first_caption)
 
     def set(self, value: str, caption: str | None = None):
         self.value.setText(value)
@@ -115,10 +120,9 @@ class DashboardPage(Page):
                 "không cần kế hoạch riêng; nếu có, tạo ở trang Kế hoạch)." if self.ctx.ws.consolidates() else
                 f"Năm {year} chưa có kế hoạch. Vào trang Kế hoạch để tạo mới hoặc sao chép kế hoạch năm trước. "
                 "Trợ giúp → Hướng dẫn sử dụng (F1) nói các bước của cả năm."))
+            # every caption too: none may keep another year's figures
             for c in (self.c_acts, self.c_people, self.c_targets, self.c_overdue, self.c_am, self.c_money):
-                c.set("-")
-            self.c_acts.set("-", "hoạt động trong năm")
-            self.c_people.set("-", "lượt người tham gia")
+                c.clear()
             self.chart.set_data([], [])
             self.overdue.clear()
             self.deadlines.clear()

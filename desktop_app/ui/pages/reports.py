@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.model import ReportText
-from ...services import DOCUMENT_KINDS, NoPlanError, render_document
+from ...services import DOCUMENT_KINDS, NoPlanError, render_document, user_message
 from ..draft_controls import DraftControls
 from ..pdf_view import PdfPreview, print_with_dialog, render_pages
 from ..report_text_form import ReportTextForm
@@ -329,7 +329,7 @@ class ReportsPage(Page):
 
     def _save_failed(self, exc, tb):
         self._busy(False)
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        reason = (user_message(exc) or str(exc)) if isinstance(exc, OSError) else str(exc)
         self.message.show_error(f"Không lưu được tệp: {reason}. Nếu tệp đang mở trong Word hoặc trình xem PDF, "
                                 "hãy đóng tệp rồi lưu lại, hoặc chọn tên khác.")
 

@@ -25,7 +25,7 @@ from ...domain.rules import code_error, is_overdue, next_code, task_errors
 from ...domain.summary import natural_key
 from ...domain.text import clean
 from ..operations import REFUSED
-from ..widgets import DateEdit, ErrorLabel, UnitChecklist, UnitCombo, UnitFilter, ask, save_cancel
+from ..widgets import DateEdit, ErrorLabel, UnitChecklist, UnitCombo, UnitFilter, ask, save_cancel, show_error
 from .base import Page
 
 COLS = ["Mã", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Hạn hoàn thành", "Trạng thái"]
@@ -296,6 +296,10 @@ class TasksPage(Page):
         self.table.scrollTo(index)
 
     def add(self):
+        if self.ctx.plan() is None:
+            show_error(self, "Chưa có kế hoạch", f"Năm {self.ctx.year} chưa có kế hoạch. "
+                       "Hãy tạo kế hoạch ở trang Kế hoạch trước khi giao nhiệm vụ.")
+            return
         dlg = self._dialog()
         if dlg.exec():
             self._commit(dlg.result_task())
