@@ -165,6 +165,8 @@ class ConsolidationPage(Page):
         self.overview.setText(text)
         self._load_text()
         self.preview.set_pages([])
+        self.preview.set_message(f"Bấm “Xem trước” để dựng báo cáo tổng hợp năm {year}." if sent else
+                                 f"Chưa nhận được số liệu năm {year}: nhận gói ở thẻ “Cơ quan cấp dưới”.")
         self.pdf_path = None
         for b in self.doc_buttons:
             b.setEnabled(sent > 0)
