@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME, __version__
+from ..domain.errors import ValidationError
 from ..i18n import use_vietnamese
-from ..services import ValidationError
-from .flows import backups, imports, unsaved
 from .help import show_guide
-from .widgets import show_error
+
+# The services, the store and the flows are imported when first used, not here: the window is
+# shown before the database is opened, and every module loaded first delays it.
 
 # key, title, module.Class. The window is shown before the database and the pages' modules are
 # loaded (start-up speed): a page is imported and built the first time it is opened.
@@ -304,21 +305,33 @@ class MainWindow(QMainWindow):
 
     # ---- flows: one module each in ui/flows --------------------------------------------
     def import_package(self, path: str | None = None):
+        from .flows import imports
+
         imports.import_package(self, path)
 
     def import_activity_sheet(self, path: str | None = None):
+        from .flows import imports
+
         imports.import_activity_sheet(self, path)
 
     def export_package(self):
+        from .flows import imports
+
         imports.export_package(self)
 
     def backup_now(self):
+        from .flows import backups
+
         return backups.backup_now(self)
 
     def restore(self, chosen: Path | None = None):
+        from .flows import backups
+
         backups.restore(self, chosen)
 
     def settle_unsaved(self, before: str) -> bool:
+        from .flows import unsaved
+
         return unsaved.settle_unsaved(self, before)
 
     # ---- undo the last deletion ------------------------------------------------------------
@@ -336,6 +349,8 @@ class MainWindow(QMainWindow):
         try:
             u = self.ctx.undo_last_delete()
         except ValidationError as exc:
+            from .widgets import show_error
+
             show_error(self, "Không hoàn tác được", "\n".join(exc.messages))
             return
         self.statusBar().showMessage(f"Đã hoàn tác: {u.label}.", 8000)
