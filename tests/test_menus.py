@@ -295,3 +295,25 @@ def test_quit_from_the_menu_asks_about_unsaved_edits(window, qtbot):
     when_modal(lambda box: box.button(QMessageBox.StandardButton.Discard).click())
     action(window, "Thoát").trigger()
     assert not window.isVisible()
+
+
+def test_restore_a_backup_kept_on_a_usb_stick(window, qtbot, monkeypatch, tmp_path):
+    """Backups in the extra folder are listed; any other backup file can be chosen; a file that
+    is not a backup of this program is refused and changes nothing."""
+    from desktop_app.store import backup as bk
+
+    usb = tmp_path / "USB" / "Sao lưu"
+    window.ws.save_settings(window.ws.office(), {"backup_extra_dir": str(usb)})
+    action(window, "Sao lưu ngay").trigger()
+    assert any(p.parent == usb for _, p in list_backups(window.ws))
+    copy_elsewhere = tmp_path / "Gửi qua thư" / "du-lieu-cu.db"
+    copy_elsewhere.parent.mkdir()
+    copy_elsewhere.write_bytes(next(p for _, p in list_backups(window.ws) if p.parent == usb).read_bytes())
+    before = count(window)
+    window.ctx.announce(changes("activities", undo=window.ws.delete_activities(
+        [r[0] for r in window.ws.activity_list_rows(2026)][:5])))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(copy_elsewhere), ""))
+    when_modal(lambda dlg: dlg.other_btn.click())
+    action(window, "Khôi phục từ bản sao lưu...").trigger()
+    assert count(window) == before and copy_elsewhere.exists()
+    assert bk.list_backups(usb, "demo")

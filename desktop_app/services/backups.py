@@ -41,7 +41,16 @@ def backup_now(ws) -> Path:
 
 
 def list_backups(ws) -> list[tuple[dt.datetime, Path]]:
-    return bk.list_backups(backup_folder(ws.path), ws.path.stem)
+    """Every backup of this database, newest first: the backup folder's, and the extra folder's
+    (a USB stick, when it is plugged in)."""
+    found = bk.list_backups(backup_folder(ws.path), ws.path.stem)
+    extra = ws.repo.setting("backup_extra_dir")
+    if extra:
+        try:
+            found += bk.list_backups(Path(extra), ws.path.stem)
+        except OSError:
+            pass  # the stick is not there
+    return sorted(found, key=lambda sp: sp[0], reverse=True)
 
 
 def restore_backup(ws, backup_path: Path) -> Path | None:

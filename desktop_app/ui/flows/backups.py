@@ -27,7 +27,7 @@ class RestoreDialog(QDialog):
         lay.addWidget(lab)
         self.list = QListWidget()
         for stamp, path in backups:
-            self.list.addItem(f"{stamp:%d/%m/%Y %H:%M:%S}  ({path.stat().st_size // 1024} KB)")
+            self.list.addItem(f"{stamp:%d/%m/%Y %H:%M:%S}  ({path.stat().st_size // 1024} KB)  {path.parent}")
         if backups:
             self.list.setCurrentRow(0)
         else:
@@ -37,11 +37,25 @@ class RestoreDialog(QDialog):
         bb.button(QDialogButtonBox.StandardButton.Ok).setText("Khôi phục")
         bb.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(backups))
         bb.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
+        # a backup kept elsewhere (a USB stick, a copy sent by e-mail)
+        self.other_btn = bb.addButton("Chọn tệp khác...", QDialogButtonBox.ButtonRole.ActionRole)
+        self.other_btn.clicked.connect(self._choose_file)
+        self.other: Path | None = None
         bb.accepted.connect(self.accept)
         bb.rejected.connect(self.reject)
         lay.addWidget(bb)
 
+    def _choose_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(self, "Chọn bản sao lưu", str(Path.home()), "Bản sao lưu (*.db)")
+        if path:
+            self.other = Path(path)
+            self.accept()
+
     def chosen(self) -> Path | None:
+        if self.other is not None:
+            return self.other
         row = self.list.currentRow()
         return self.backups[row][1] if self.backups and row >= 0 else None
 
