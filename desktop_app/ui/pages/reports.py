@@ -6,13 +6,14 @@ import tempfile
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QSize, QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
@@ -61,7 +62,12 @@ class ReportsPage(Page):
             it = QListWidgetItem(v)
             it.setData(Qt.ItemDataRole.UserRole, k)
             self.kinds.addItem(it)
-        self.kinds.setMaximumHeight(180)  # the nine documents without scrolling
+        # the nine documents side by side in rows (not one per line): the typed parts keep the room
+        self.kinds.setFlow(QListView.Flow.LeftToRight)
+        self.kinds.setWrapping(True)
+        self.kinds.setResizeMode(QListView.ResizeMode.Adjust)
+        self.kinds.setGridSize(QSize(170, 22))
+        self.kinds.setMaximumHeight(80)
         self.kinds.setCurrentRow(list(DOCUMENT_KINDS).index("year"))
 
         form_w = self.text_form = ReportTextForm("ví dụ 120 hoặc 120/BC-UBND (để trống để ghi tay)")
