@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from gui_helpers import type_text, when_modal
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 
 @pytest.fixture
@@ -243,8 +243,17 @@ def test_offices_from_an_excel_list_and_a_bad_list_changes_nothing(make_window, 
     pkg["office"] = {"name": "Ủy ban nhân dân xã Quảng Thành", "place_name": "Quảng Thành", "province": "Thanh Hóa",
                      "level": "commune", "parent_body": None}
     (tmp_path / "qt.json").write_text(_json.dumps(pkg, ensure_ascii=False), encoding="utf-8")
+    asked = {}
+
+    def go_there(box):  # the package is of 2019, the page shows 2025: go to 2019
+        asked["text"] = box.text()
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    when_modal(go_there, timeout_ms=20000)
     with qtbot.waitSignal(page.received, timeout=20000):
         page.receive_files([str(tmp_path / "qt.json")])
+    qtbot.waitUntil(lambda: "text" in asked, timeout=20000)
+    assert "năm 2019" in asked["text"] and win.ctx.year == 2019
     assert len(ws.known_offices()) == 2
 
 

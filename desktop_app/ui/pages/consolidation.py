@@ -200,6 +200,13 @@ class ConsolidationPage(Page):
         def done(results):
             self.show_results(results)
             self.received.emit(results)
+            # Figures of another year than the one shown: offer to go there, or the page would
+            # seem to say nothing came.
+            years = sorted({y for r in results if r.taken for y in r.years})
+            if years and self.ctx.year not in years and ask(
+                    self, "Số liệu năm khác", f"Các gói vừa nhận là số liệu năm {', '.join(map(str, years))}, "
+                    f"không phải năm {self.ctx.year} đang xem. Chuyển sang năm {years[-1]}?"):
+                self.ctx.set_year(years[-1])
 
         def failed(exc):
             show_error(self, "Không nhận được", (str(exc) if isinstance(exc, StoreError) else user_message(exc)
