@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .numbers import MAX_ABS_NUMBER
+
 # C0/C1 control characters other than tab and newline: they come from pasting out of other
 # programs, print as boxes or break the PDF's text layer, and carry no meaning here.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -55,7 +57,7 @@ def _text(v: str) -> str:
     return v.strip() if _is_normalized("NFC", v) and v.isprintable() else _nfc(v)
 
 
-def normalize_tree(node, limit: int | None = None):
+def normalize_tree(node, limit: int | None = None, odd: list | None = None):
     """NFC-normalise and strip every string in a JSON tree (keys included). With `limit`,
     raise TooDeep when any value lies deeper than `limit` levels (the root is level 1), before
     the walk could exhaust Python's stack.
@@ -66,7 +68,10 @@ def normalize_tree(node, limit: int | None = None):
         return _text(node)
     if type(node) in _SCALARS:
         return node
-    return _walk(node, 1, limit if limit is not None else 1 << 30)
+    # `odd`, when given, is set to [True] if some value may be one no field can hold (a number
+    # not finite or too large, text that is not UTF-8): noticed on this walk, so that the
+    # package checks need not walk a province's million values a second time.
+    return _walk(node, 1, limit if limit is not None else 1 << 30, odd if odd is not None else [False])
 
 
 def _key(k):
@@ -78,8 +83,17 @@ def _key(k):
     return clean_k
 
 
-def _walk(node, depth: int, limit: int):
+def _odd_text(v: str, odd: list) -> str:
+    try:
+        v.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        odd[0] = True
+    return _nfc(v)
+
+
+def _walk(node, depth: int, limit: int, odd: list):
     kind = type(node)
+    big = MAX_ABS_NUMBER
     if kind is dict:
         if node and depth >= limit:
             raise TooDeep(depth + 1)
@@ -90,9 +104,15 @@ def _walk(node, depth: int, limit: int):
                 k = _key(k)
             t = type(v)
             if t is str:
-                v = v.strip() if _is_normalized("NFC", v) and v.isprintable() else _nfc(v)
+                v = v.strip() if _is_normalized("NFC", v) and v.isprintable() else _odd_text(v, odd)
+            elif t is int:
+                if v > big or v < -big:
+                    odd[0] = True
+            elif t is float:
+                if not -big <= v <= big:  # NaN compares false too
+                    odd[0] = True
             elif t is dict or t is list or t not in _SCALARS:
-                v = _walk(v, depth + 1, limit)
+                v = _walk(v, depth + 1, limit, odd)
             out[k] = v
         return out
     if kind is list:
@@ -102,18 +122,25 @@ def _walk(node, depth: int, limit: int):
         for v in node:
             t = type(v)
             if t is str:
-                v = _text(v)
+                v = v.strip() if _is_normalized("NFC", v) and v.isprintable() else _odd_text(v, odd)
+            elif t is int:
+                if v > big or v < -big:
+                    odd[0] = True
+            elif t is float:
+                if not -big <= v <= big:
+                    odd[0] = True
             elif t is dict or t is list or t not in _SCALARS:
-                v = _walk(v, depth + 1, limit)
+                v = _walk(v, depth + 1, limit, odd)
             out.append(v)
         return out
     # Subclasses of the JSON types (never made by json.load): the slow, general way.
     if isinstance(node, str):
         return _nfc(node)
+    odd[0] = True  # not a plain JSON value: let the package checks look closely
     if isinstance(node, list):
-        return _walk(list(node), depth, limit)
+        return _walk(list(node), depth, limit, odd)
     if isinstance(node, dict):
-        return _walk(dict(node), depth, limit)
+        return _walk(dict(node), depth, limit, odd)
     return node
 
 

@@ -147,10 +147,11 @@ def _report(r: dict) -> ReportText:
 def check_package(data) -> dict:
     """Normalise (NFC, stripped) and check; returns the clean package or raises ValidationError."""
     try:
-        data = normalize_tree(data, limit=MAX_DEPTH)  # checks the depth on the same walk
+        odd = [False]  # the same walk checks the depth and notices values no field can hold
+        data = normalize_tree(data, limit=MAX_DEPTH, odd=odd)
     except TooDeep:
         raise ValidationError([f"(gói dữ liệu): dữ liệu lồng nhau quá {MAX_DEPTH} tầng, không phải gói dữ liệu hợp lệ"]) from None
-    errors = package_errors(data)
+    errors = package_errors(data, values_seen_fine=not odd[0])
     if errors:
         raise ValidationError(errors)
     return data

@@ -412,9 +412,10 @@ def value_errors(data) -> list[tuple[str, str]]:
     return sorted(errs)
 
 
-def package_errors(data) -> list[str]:
-    """Every problem of a (normalised) package, as 'path: message' lines; [] when valid."""
-    values = value_errors(data)
+def package_errors(data, values_seen_fine: bool = False) -> list[str]:
+    """Every problem of a (normalised) package, as 'path: message' lines; [] when valid.
+    `values_seen_fine`: the normalising walk already found every value storable."""
+    values = [] if values_seen_fine and type(data) is dict else value_errors(data)
     if values:  # the schema validator itself chokes on such values: report them alone
         return [f"{p}: {m}" for p, m in values]
     found = schema_errors(data) + rule_errors(data)
