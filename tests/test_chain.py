@@ -221,6 +221,16 @@ def test_summary_report_pdf_and_excel_hold_every_office_and_total(tmp_path, prov
         assert " ".join([office_row[0]] + [fmt(v) for v in office_row[1:]]) in text
     assert " ".join(["Tổng cộng"] + [fmt(v) for v in total[1:]]) in text
 
+    # every other table sheet ends with its totals row, equal to its column sums
+    for name in ("Theo loại hoạt động", "Kinh phí theo nguồn"):
+        sheet = [list(r) for r in wb[name].iter_rows(values_only=True)]
+        head, rows_, last = sheet[0], sheet[1:-1], sheet[-1]
+        assert last[0] == "Tổng cộng", name
+        for col in range(1, len(head)):
+            assert last[col] == sum(r[col] or 0 for r in rows_), (name, head[col])
+    assert sum(r[1] for r in list(wb["Kinh phí theo nguồn"].iter_rows(values_only=True))[1:-1]) == \
+        total[header.index("Kinh phí (đồng)")]
+
     # The 6-month summary counts what started by 30 June.
     r = run("report", "--db", province, "--year", 2019, "--kind", "summary_mid_year", "--out", tmp_path / "m.xlsx")
     assert r.returncode == 0, r.stderr

@@ -221,7 +221,7 @@ def _write_xlsx(data: SummaryData, path: Path) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    from .xlsx_export import INT_FMT, _sheet
+    from .xlsx_export import INT_FMT, _sheet, save_workbook
 
     c = data.consolidated
     rows, totals = office_rows(c)
@@ -238,16 +238,24 @@ def _write_xlsx(data: SummaryData, path: Path) -> None:
            [46, 12, 20, 18, 14], {5: "DD/MM/YYYY"})
     from ..domain.model import ACTIVITY_TYPES
 
+    by_type = [[label, c.by_type[k].activities, c.by_type[k].participants_total, c.by_type[k].participants_female,
+                c.by_type[k].participants_male, c.action_month_by_type[k].activities, c.by_type[k].budget_vnd or 0]
+               for k, label in ACTIVITY_TYPES.items()]
     _sheet(wb, "Theo loại hoạt động", ["Loại hoạt động", "Số hoạt động", "Tổng số người", "Nữ", "Nam",
                                         "Hoạt động Tháng hành động", "Kinh phí (đồng)"],
-           [[label, c.by_type[k].activities, c.by_type[k].participants_total, c.by_type[k].participants_female,
-             c.by_type[k].participants_male, c.action_month_by_type[k].activities, c.by_type[k].budget_vnd]
-            for k, label in ACTIVITY_TYPES.items()],
-           [28, 12, 14, 12, 12, 14, 18], {i: INT_FMT for i in range(2, 8)})
-    _sheet(wb, "Kinh phí theo nguồn", ["Nguồn kinh phí", "Số tiền (đồng)"],
-           [[BUDGET_SOURCES[k], x] for k, x in c.money_by_source.items()], [30, 18], {2: INT_FMT})
+           by_type + [_totals(by_type)], [28, 12, 14, 12, 12, 14, 18], {i: INT_FMT for i in range(2, 8)},
+           total_row=True)
+    # money with no source is a row only when there is some (as the PDF's table)
+    money = [[BUDGET_SOURCES[k], x or 0] for k, x in c.money_by_source.items() if k is not None or x]
+    _sheet(wb, "Kinh phí theo nguồn", ["Nguồn kinh phí", "Số tiền (đồng)"], money + [_totals(money)], [30, 18],
+           {2: INT_FMT}, total_row=True)
     from .unit_form import texts_stay_text
 
     for sheet in wb.worksheets:
         texts_stay_text(sheet)
-    wb.save(str(path))
+    save_workbook(wb, path)
+
+
+def _totals(rows: list[list]) -> list:
+    """The "Tổng cộng" row: each numeric column summed (equal to the column, as in the PDF)."""
+    return ["Tổng cộng"] + [sum(r[i] or 0 for r in rows) for i in range(1, len(rows[0]))] if rows else ["Tổng cộng"]
