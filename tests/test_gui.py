@@ -679,3 +679,10 @@ def test_printing_without_signer_warns_first(window, qtbot):
     with qtbot.waitSignal(page.preview_ready, timeout=30000):
         qtbot.mouseClick(page.preview_btn, Qt.MouseButton.LeftButton)
     assert "người ký" in page.info.text()
+
+
+def test_edit_with_no_row_chosen_says_so(window, qtbot):
+    page = window.go_to("units")
+    page.table.clearSelection()
+    qtbot.mouseClick(page.edit_btn, Qt.MouseButton.LeftButton)
+    assert "chọn một dòng" in window.statusBar().currentMessage()

@@ -225,6 +225,7 @@ class ActivitiesPage(Page):
     def edit_selected(self):
         ids = self.selected_ids()
         if not ids:
+            self.say_choose_a_row()
             return
         a = self.ctx.ws.activity(ids[0])
         dlg = self._dialog(a)
@@ -235,6 +236,7 @@ class ActivitiesPage(Page):
     def duplicate_selected(self):
         ids = self.selected_ids()
         if not ids:
+            self.say_choose_a_row()
             return
         a = dataclasses.replace(self.ctx.ws.activity(ids[0]), id=None)
         dlg = self._dialog(a, duplicate=True)
@@ -246,6 +248,7 @@ class ActivitiesPage(Page):
     def delete_selected(self):
         ids = self.selected_ids()
         if not ids:
+            self.say_choose_a_row()
             return
         what = "hoạt động đã chọn" if len(ids) == 1 else f"{len(ids)} hoạt động đã chọn"
         if not ask(self, "Xóa hoạt động", f"Xóa {what}?\n(Lỡ tay: Sửa → Hoàn tác, Ctrl+Z, lấy lại ngay.)"):

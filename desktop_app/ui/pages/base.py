@@ -62,6 +62,12 @@ class Page(QWidget):
         return run_op(self, self.ctx, call, kinds=kinds, title=title, initiator=initiator,
                       undo_of=(lambda u: u) if undo else None)
 
+    def say_choose_a_row(self) -> None:
+        """Sửa, Xóa... pressed with no row chosen: say so instead of doing nothing."""
+        bar = getattr(self.window(), "statusBar", None)
+        if bar is not None:
+            bar().showMessage("Hãy bấm chọn một dòng trong danh sách trước.", 6000)
+
     def mark_stale(self, *_):
         self._stale = True
         if self.isVisible():

@@ -338,6 +338,8 @@ class TargetsPage(Page):
 
     def _current(self) -> Target | None:
         rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self.say_choose_a_row()
         return self.model.targets[rows[0].row()] if rows else None
 
     def add(self):

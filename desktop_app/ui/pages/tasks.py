@@ -270,6 +270,8 @@ class TasksPage(Page):
 
     def _current(self) -> Task | None:
         rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self.say_choose_a_row()
         return rows[0].data(Qt.ItemDataRole.UserRole) if rows else None
 
     def _dialog(self, task=None):

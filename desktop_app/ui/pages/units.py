@@ -110,6 +110,8 @@ class UnitsPage(Page):
 
     def _current(self) -> Unit | None:
         rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self.say_choose_a_row()
         return self.units[rows[0].row()] if rows else None
 
     def add(self):
