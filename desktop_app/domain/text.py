@@ -115,7 +115,7 @@ def _walk(node, depth: int, limit: int, odd: list):
                 v = _walk(v, depth + 1, limit, odd)
             out[k] = v
         return out
-    if kind is list:
+    if kind is list:  # the same checks as for a dict's values, written out again: no call per value
         if node and depth >= limit:
             raise TooDeep(depth + 1)
         out = []
