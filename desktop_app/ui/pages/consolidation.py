@@ -40,8 +40,9 @@ from ...services import (
     describe_received,
     user_message,
 )
+from ..document_pane import DocumentPane
 from ..operations import changes, run_op, run_op_in_background, workspace_job
-from ..pdf_view import PdfPreview, print_with_dialog, render_pages
+from ..pdf_view import print_with_dialog, render_pages
 from ..report_text_form import ReportTextForm
 from ..widgets import ErrorLabel, ask, save_cancel, show_error
 from ..worker import run_in_thread
@@ -293,32 +294,11 @@ class ConsolidationPage(Page):
         ll.addWidget(self.kinds)
         ll.addWidget(box, 1)
 
-        self.preview = PdfPreview()
-        right = QWidget()
-        rl = QVBoxLayout(right)
-        rl.setContentsMargins(0, 0, 0, 0)
-        buttons = QHBoxLayout()
-        self.preview_btn = QPushButton("Xem trước")
-        self.print_btn = QPushButton("In...")
-        self.pdf_btn = QPushButton("Lưu PDF")
-        self.docx_btn = QPushButton("Lưu Word")
-        self.xlsx_btn = QPushButton("Lưu Excel")
-        self.doc_buttons = (self.preview_btn, self.print_btn, self.pdf_btn, self.docx_btn, self.xlsx_btn)
-        for b in self.doc_buttons:
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        self.doc_progress = QProgressBar()
-        self.doc_progress.setRange(0, 0)
-        self.doc_progress.setMaximumHeight(10)
-        self.doc_progress.hide()
-        self.message = ErrorLabel()
-        self.info = QLabel()
-        self.info.setWordWrap(True)
-        rl.addLayout(buttons)
-        rl.addWidget(self.doc_progress)
-        rl.addWidget(self.message)
-        rl.addWidget(self.info)
-        rl.addWidget(self.preview, 1)
+        right = self.pane = DocumentPane("In...")
+        p = self.pane
+        self.preview, self.preview_btn, self.print_btn, self.pdf_btn, self.docx_btn, self.xlsx_btn = (
+            p.preview, p.preview_btn, p.print_btn, p.pdf_btn, p.docx_btn, p.xlsx_btn)
+        self.doc_buttons, self.doc_progress, self.message, self.info = p.doc_buttons, p.progress, p.message, p.info
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(right)
@@ -370,9 +350,7 @@ class ConsolidationPage(Page):
         self.loaded_text = t
 
     def _busy(self, on: bool):
-        self.doc_progress.setVisible(on)
-        for b in self.doc_buttons:
-            b.setEnabled(not on)
+        self.pane.busy(on)
 
     def _doc_failed(self, exc, tb=""):
         self._busy(False)

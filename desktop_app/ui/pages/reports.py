@@ -11,12 +11,10 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QListView,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -26,10 +24,11 @@ from PySide6.QtWidgets import (
 
 from ...domain.model import ReportText
 from ...services import DOCUMENT_KINDS, NoPlanError, render_document, user_message
+from ..document_pane import DocumentPane
 from ..draft_controls import DraftControls
-from ..pdf_view import PdfPreview, print_with_dialog, render_pages
+from ..pdf_view import print_with_dialog, render_pages
 from ..report_text_form import ReportTextForm
-from ..widgets import ErrorLabel, ask
+from ..widgets import ask
 from ..worker import run_in_thread
 from .base import Page
 
@@ -95,36 +94,11 @@ class ReportsPage(Page):
         ll.addWidget(self.plan_note)
         ll.addWidget(self.text_box, 1)
 
-        self.preview = PdfPreview()
-        right = QWidget()
-        rl = QVBoxLayout(right)
-        rl.setContentsMargins(0, 0, 0, 0)
-        buttons = QHBoxLayout()
-        self.preview_btn = QPushButton("Xem trước")
-        self.print_btn = QPushButton("In... (Ctrl+P)")
-        self.pdf_btn = QPushButton("Lưu PDF")
-        self.docx_btn = QPushButton("Lưu Word")
-        self.xlsx_btn = QPushButton("Lưu Excel")
-        self.folder_btn = QPushButton("Mở thư mục")
-        self.folder_btn.setEnabled(False)
-        for b in (self.preview_btn, self.print_btn, self.pdf_btn, self.docx_btn, self.xlsx_btn, self.folder_btn):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
-        self.progress.setMaximumHeight(10)
-        self.progress.hide()
-        self.message = ErrorLabel()
-        self.info = QLabel()
-        self.info.setWordWrap(True)
-        rl.addLayout(buttons)
-        rl.addWidget(self.progress)
-        rl.addWidget(self.message)
-        info_row = QHBoxLayout()  # what is shown, and how big
-        info_row.addWidget(self.info, 1)
-        info_row.addWidget(self.preview.zoom_bar(), 0, Qt.AlignmentFlag.AlignTop)
-        rl.addLayout(info_row)
-        rl.addWidget(self.preview, 1)
+        right = self.pane = DocumentPane("In... (Ctrl+P)", folder_button=True)
+        p = self.pane  # its parts by name, as the page's code and the tests reach them
+        self.preview, self.preview_btn, self.print_btn, self.pdf_btn, self.docx_btn, self.xlsx_btn = (
+            p.preview, p.preview_btn, p.print_btn, p.pdf_btn, p.docx_btn, p.xlsx_btn)
+        self.folder_btn, self.progress, self.message, self.info = p.folder_btn, p.progress, p.message, p.info
 
         split = QSplitter()
         split.addWidget(left)
@@ -234,9 +208,7 @@ class ReportsPage(Page):
             return None
 
     def _busy(self, on: bool):
-        self.progress.setVisible(on)
-        for b in (self.preview_btn, self.print_btn, self.pdf_btn, self.docx_btn, self.xlsx_btn):
-            b.setEnabled(not on)
+        self.pane.busy(on)
 
     def build_preview(self, then=None, auto: bool = False):
         got = self._data(auto)
