@@ -686,3 +686,11 @@ def test_edit_with_no_row_chosen_says_so(window, qtbot):
     page.table.clearSelection()
     qtbot.mouseClick(page.edit_btn, Qt.MouseButton.LeftButton)
     assert "chọn một dòng" in window.statusBar().currentMessage()
+
+
+def test_a_year_without_a_plan_says_where_to_start_on_targets_and_tasks(window, qtbot):
+    window.ctx.set_year(2030)
+    for key in ("targets", "tasks"):
+        page = window.go_to(key)
+        assert "chưa có kế hoạch" in page.summary.text() and "trang Kế hoạch" in page.summary.text()
+        assert not page.add_btn.isEnabled()

@@ -331,6 +331,10 @@ class TargetsPage(Page):
         self._summarise()
 
     def _summarise(self, *_):
+        if self.ctx.plan() is None:  # say why the list is empty and where to start
+            self.summary.setText(f"Năm {self.ctx.year} chưa có kế hoạch: tạo kế hoạch ở trang Kế hoạch, rồi thêm "
+                                 "chỉ tiêu ở đây.")
+            return
         ts = [self.model.judged(t) for t in self.model.targets]
         met = sum(1 for t in ts if target_verdict(t) == MET)
         self.summary.setText(f"{len(ts)} chỉ tiêu · đạt {met} · không đạt "

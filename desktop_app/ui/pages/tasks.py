@@ -265,6 +265,10 @@ class TasksPage(Page):
         self.proxy.status = self.status_filter.currentData()
         self.proxy.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         self.table.resizeRowsToContents()
+        if self.ctx.plan() is None:  # say why the list is empty and where to start
+            self.summary.setText(f"Năm {self.ctx.year} chưa có kế hoạch: tạo kế hoạch ở trang Kế hoạch, rồi giao "
+                                 "nhiệm vụ ở đây.")
+            return
         overdue = sum(1 for t in self.model.tasks if is_overdue(t, self.model.today))
         self.summary.setText(f"Hiển thị {self.proxy.rowCount()}/{len(self.model.tasks)} nhiệm vụ · {overdue} quá hạn")
 
