@@ -14,12 +14,12 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt
 
+from ..domain.decree30 import DEFAULT_MARGINS
 from . import blocks as B
 from . import charts
 from .common import issuing_body_lines, recipient_lines
 from .fonts import word_font_name
 from .layout import PAD_X, column_widths
-from .pdf_render import DEFAULT_MARGINS
 
 ALIGN = {"L": WD_ALIGN_PARAGRAPH.LEFT, "C": WD_ALIGN_PARAGRAPH.CENTER, "R": WD_ALIGN_PARAGRAPH.RIGHT}
 

@@ -23,7 +23,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..domain.decree30 import DEFAULT_MARGINS  # noqa: F401  (the Word renderer reads it here)
+from ..domain.decree30 import DEFAULT_MARGINS
 from . import blocks as B
 from . import charts
 from .common import issuing_body_lines, recipient_lines
