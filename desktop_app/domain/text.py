@@ -83,6 +83,16 @@ def _key(k):
     return clean_k
 
 
+def storable_text(v: str) -> str | None:
+    """The text normalised as everything entering is, or None when it cannot be stored (a lone
+    surrogate is not a character and has no UTF-8 form)."""
+    try:
+        v.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    return _nfc(v)
+
+
 def _odd_text(v: str, odd: list) -> str:
     try:
         v.encode("utf-8")

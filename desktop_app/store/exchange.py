@@ -21,6 +21,7 @@ from ..domain.model import (
 from ..domain.text import TooDeep, clean, normalize_tree
 from .errors import ValidationError, os_message
 from .package_rules import MAX_DEPTH, package_errors
+from .quick_package import quick_check
 from .repository import Repository, signer_from_dict, signer_to_dict
 
 
@@ -146,6 +147,12 @@ def _report(r: dict) -> ReportText:
 
 def check_package(data) -> dict:
     """Normalise (NFC, stripped) and check; returns the clean package or raises ValidationError."""
+    quick = quick_check(data)  # the common case, a valid package, in one pass over its activities
+    return quick if quick is not None else check_thoroughly(data)
+
+
+def check_thoroughly(data) -> dict:
+    """check_package without the quick path: every value walked, every problem named."""
     try:
         odd = [False]  # the same walk checks the depth and notices values no field can hold
         data = normalize_tree(data, limit=MAX_DEPTH, odd=odd)

@@ -1,0 +1,246 @@
+"""The common path of checking a package: one pass over its activities that normalises them and
+decides whether they are all valid, in place of three generic passes (the normalising walk, the
+compiled schema check and the rule checks), which a province pays on 45,000 activities at once.
+
+It only ever says yes or "look closer": anything it is not sure of (a wrong type, an odd value,
+a broken rule, a field it does not know) sends the whole package to the thorough checks, which
+decide again and explain every problem. So it may be stricter than the schema, never looser;
+tests/test_quick_package.py holds it to that against the thorough checks on generated packages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import itertools
+import operator
+import re
+import unicodedata
+
+from ..domain import rules
+from ..domain.numbers import MAX_ABS_NUMBER
+from ..domain.text import TooDeep, normalize_tree, storable_text
+from .package_rules import MAX_DEPTH, _schema, package_errors
+
+_CODE = re.compile(r"[A-Za-z0-9_.-]{1,32}").fullmatch  # the schema's $defs/code
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}").fullmatch  # the schema's $defs/date
+
+
+# The activity fields checked below, one by one. A field the schema gains later is not among
+# them, so an activity that has it takes the thorough path until it is added here.
+_HANDLED = frozenset({
+    "id", "title", "type", "start", "end", "location", "organizer", "partners", "task", "participants_total",
+    "participants_female", "participants_male", "participants_ethnic_minority", "outputs", "budget_vnd",
+    "budget_source", "notes"})
+
+
+def _from_schema():
+    s = _schema()
+    props = s["$defs"]["activity"]["properties"]
+    return (frozenset(s["properties"]), frozenset(s["$defs"]["plan"]["properties"]), _HANDLED & frozenset(props),
+            frozenset(props["outputs"]["properties"]), frozenset(props["type"]["enum"]),
+            frozenset(props["budget_source"]["enum"]))
+
+
+_PACKAGE_KEYS, _PLAN_KEYS, _KEYS, _OUTPUT_KEYS, _TYPES, _SOURCES = _from_schema()
+_OUTPUT_COUNTS = ("leaflets", "posters_banners", "articles", "broadcasts")
+_ZERO_OR_MORE_OR_NONE = ("participants_female", "participants_male", "participants_ethnic_minority", "budget_vnd")
+
+
+def quick_check(data) -> dict | None:
+    """The normalised package when it is certainly valid, else None (use the thorough checks)."""
+    # Keys exactly as the schema spells them: no two keys can become one when normalised.
+    if type(data) is not dict or not _PACKAGE_KEYS.issuperset(data) or type(data.get("plans")) is not list:
+        return None
+    plans = data["plans"]
+    if not all(type(p) is dict and _PLAN_KEYS.issuperset(p) for p in plans):
+        return None
+    # Everything but the activities: small, so the generic checks are cheap there.
+    rest = {**data, "plans": [{k: v for k, v in p.items() if k != "activities"} for p in plans]}
+    odd = [False]
+    try:
+        rest = normalize_tree(rest, limit=MAX_DEPTH, odd=odd)
+    except TooDeep:
+        return None
+    if odd[0] or package_errors(rest, values_seen_fine=True):
+        return None
+    units = {u["code"] for u in rest.get("units") or []}
+    seen_ids: set[str] = set()
+    for raw, plan in zip(plans, rest["plans"]):
+        if "activities" not in raw:
+            continue
+        tasks = {t["code"] for t in plan.get("tasks") or []}
+        acts = raw["activities"]
+        if not _clean_as_is(acts, plan["year"], units, tasks, seen_ids):
+            acts = _activities(acts, plan["year"], units, tasks, seen_ids)
+        if acts is None:
+            return None
+        plan["activities"] = acts
+    return rest
+
+
+_ORDER = ("id", "title", "type", "start", "end", "location", "organizer", "partners", "task",
+          "participants_total", "participants_female", "participants_male", "participants_ethnic_minority",
+          "outputs", "budget_vnd", "budget_source", "notes")
+_ROW = operator.itemgetter(*_ORDER)
+_OUT_ORDER = ("leaflets", "posters_banners", "articles", "broadcasts", "other")
+_OUT_ROW = operator.itemgetter(*_OUT_ORDER)
+_NONE = type(None)
+_STR, _STR_OR_NONE, _INT, _INT_OR_NONE = {str}, {str, _NONE}, {int}, {int, _NONE}
+_COLUMN_TYPES = (_STR_OR_NONE, _STR, _STR, _STR, _STR_OR_NONE, _STR_OR_NONE, _STR_OR_NONE, {list}, _STR_OR_NONE,
+                 _INT, _INT_OR_NONE, _INT_OR_NONE, _INT_OR_NONE, {dict}, _INT_OR_NONE, _STR_OR_NONE, _STR_OR_NONE)
+_is_nfc = functools.partial(unicodedata.is_normalized, "NFC")
+
+
+def _clean_as_is(acts, year: int, units: set, tasks: set, seen_ids: set) -> bool:
+    """True when every activity has every field, valid and already normalised, so that the list
+    can be kept as it is: what the program's own export writes. Checked a column at a time
+    (a loop per field, not per field of each activity): a province has 45,000 activities."""
+    if type(acts) is not list or not acts or _KEYS != _HANDLED:
+        return False
+    if not all(type(a) is dict and a.keys() == _HANDLED for a in acts):
+        return False
+    cols = list(zip(*map(_ROW, acts)))
+    if not all(set(map(type, col)) <= want for col, want in zip(cols, _COLUMN_TYPES)):
+        return False
+    (ids, titles, types, starts, ends, locations, organizers, partners, task_col, totals, females, males, ethnics,
+     outputs, budgets, sources, notes) = cols
+    outs = list(outputs)
+    if not all(o.keys() == _OUTPUT_KEYS for o in outs):
+        return False
+    out_cols = list(zip(*map(_OUT_ROW, outs)))
+    if not all(set(map(type, col)) <= want for col, want in zip(out_cols, (_INT, _INT, _INT, _INT, _STR_OR_NONE))):
+        return False
+    texts = [v for col in (ids, titles, locations, notes, out_cols[4]) for v in col if v]
+    if not (all(map(_is_nfc, texts)) and all(map(str.isprintable, texts))
+            and all(map(operator.eq, texts, map(str.strip, texts)))):
+        return False
+    counts = [v for col in (totals, females, males, ethnics, budgets, *out_cols[:4]) for v in col if v is not None]
+    if counts and not (min(counts) >= 0 and max(counts) <= MAX_ABS_NUMBER):
+        return False
+    if not all(titles) or not set(types) <= _TYPES or not set(sources) <= _SOURCES:
+        return False
+    # Unit and task codes were checked against the schema's pattern with the rest of the package.
+    partner_codes = list(itertools.chain.from_iterable(partners))
+    if not (set(organizers) - {None} <= units and set(task_col) - {None} <= tasks
+            and set(map(type, partner_codes)) <= _STR and set(partner_codes) <= units):
+        return False
+    dates = [*starts, *(e for e in ends if e is not None)]
+    if not all(map(_DATE, dates)):
+        return False
+    try:
+        list(map(dt.date.fromisoformat, dates))  # on the calendar
+    except ValueError:
+        return False
+    # ISO dates compare as text: within the plan's year, and no end before its start.
+    if min(starts) < f"{year}-01-01" or max(starts) > f"{year}-12-31":
+        return False
+    if any(e is not None and e < s for s, e in zip(starts, ends)):
+        return False
+    if any(map(rules.participant_errors, totals, females, males, ethnics)):
+        return False
+    named = [i for i in ids if i]
+    if len(set(named)) != len(named) or not seen_ids.isdisjoint(named):
+        return False
+    seen_ids.update(named)
+    return True
+
+
+def _text(v: str) -> str | None:
+    if unicodedata.is_normalized("NFC", v) and v.isprintable():
+        return v.strip()
+    return storable_text(v)
+
+
+def _activities(acts, year: int, units: set, tasks: set, seen_ids: set) -> list | None:
+    """The activities normalised, or None at the first thing that is not certainly valid."""
+    if type(acts) is not list:
+        return None
+    keys, big, date = _KEYS, MAX_ABS_NUMBER, dt.date.fromisoformat
+    out = []
+    for a in acts:
+        if type(a) is not dict or not keys.issuperset(a):
+            return None
+        n = {}
+        for k, v in a.items():  # each value's type, and text normalised as the walk does
+            t = type(v)
+            if t is str:
+                if unicodedata.is_normalized("NFC", v) and v.isprintable():
+                    v = v.strip()
+                else:
+                    v = storable_text(v)
+                    if v is None:
+                        return None
+            elif t is int:
+                if not 0 <= v <= big:
+                    return None
+            elif t is list:
+                if k != "partners" or not all(type(c) is str and _CODE(c) and c in units for c in v):
+                    return None
+                v = list(v)
+            elif t is dict:
+                v = _outputs(v) if k == "outputs" else None
+                if v is None:
+                    return None
+            elif v is not None:  # a float, a boolean: let the thorough checks say what they make of it
+                return None
+            n[k] = v
+        # Each field against the schema and the rules (rules.py is their one home).
+        title = n.get("title")
+        if type(title) is not str or not title or n.get("type") not in _TYPES:
+            return None
+        s, e = n.get("start"), n.get("end")
+        if type(s) is not str or not _DATE(s) or (e is not None and (type(e) is not str or not _DATE(e))):
+            return None
+        try:
+            start, end = date(s), (date(e) if e is not None else None)
+        except ValueError:
+            return None
+        if start.year != year or rules.date_order_error(start, end, "", ""):
+            return None
+        for k in ("id", "location", "notes"):
+            if type(n.get(k, "")) not in (str, type(None)):
+                return None
+        organizer, task = n.get("organizer"), n.get("task")
+        if organizer is not None and (type(organizer) is not str or not _CODE(organizer) or organizer not in units):
+            return None
+        if task is not None and (type(task) is not str or not _CODE(task) or task not in tasks):
+            return None
+        if type(n.get("partners", [])) is not list or type(n.get("outputs", {})) is not dict:
+            return None
+        total = n.get("participants_total")
+        if "participants_total" in n and type(total) is not int:
+            return None
+        if any(type(n.get(k)) not in (int, type(None)) for k in _ZERO_OR_MORE_OR_NONE):
+            return None
+        if total is not None and rules.participant_errors(
+                total, n.get("participants_female"), n.get("participants_male"),
+                n.get("participants_ethnic_minority")):
+            return None
+        if n.get("budget_source") not in _SOURCES:
+            return None
+        aid = n.get("id")
+        if aid:
+            if aid in seen_ids:
+                return None
+            seen_ids.add(aid)
+        out.append(n)
+    return out
+
+
+def _outputs(o: dict) -> dict | None:
+    if not _OUTPUT_KEYS.issuperset(o):
+        return None
+    out = {}
+    for k, v in o.items():
+        if k in _OUTPUT_COUNTS:
+            if type(v) is not int or not 0 <= v <= MAX_ABS_NUMBER:
+                return None
+        elif v is not None:  # "other": text or null
+            if type(v) is not str:
+                return None
+            v = _text(v)
+            if v is None:
+                return None
+        out[k] = v
+    return out
