@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from ..domain.issuer import signer_or_standard
 from ..domain.model import OBJECTIVES, Plan
-from ..domain.numbers import fmt_date, fmt_int, fmt_quantity
+from ..domain.numbers import fmt_date, fmt_int, fmt_num, fmt_quantity
 from ..domain.summary import natural_key
 from . import blocks as B
 from .assignments import organisation_blocks
@@ -16,12 +17,18 @@ ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 
 
 def target_sentence(t) -> str:
-    if t.kind == "numeric" and t.target is not None:
+    # A target worded with its own figure (the national strategy's are) is printed as worded:
+    # "…đạt 75% các cơ quan…: đạt từ 75% trở lên." would say it twice.
+    if t.kind == "numeric" and t.target is not None and not states_its_value(t):
         value = fmt_quantity(t.target, t.unit)
         if t.comparison == "<=":
             return f"{t.text}: không vượt quá {value}."
         return f"{t.text}: đạt từ {value} trở lên."
     return t.text.rstrip(".") + "."
+
+
+def states_its_value(t) -> bool:
+    return re.search(rf"(?<![\d,.]){re.escape(fmt_num(t.target))}(?![\d]|[,.]\d)", t.text) is not None
 
 
 def build_plan(data) -> B.Document:

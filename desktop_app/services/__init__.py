@@ -23,6 +23,7 @@ from .documents import DEFAULT_MARGINS, DOCUMENT_KINDS, render_document
 from .drafting import NARRATIVE_PARTS
 from .history import Version
 from .plans import shift_year
+from .strategy import strategy_document, strategy_targets
 from .undo import STALE_UNDO, Undo
 from .workspace import Workspace
 
@@ -31,5 +32,5 @@ __all__ = [
     "DEFAULT_MARGINS", "DOCUMENT_KINDS", "NARRATIVE_PARTS", "NoPlanError", "PackageFileError", "STALE_UNDO", "StoreError", "Undo", "ValidationError", "Workspace",
     "auto_backup", "backup_folder", "backup_now", "create_demo_database", "database_is_damaged",
     "demo_package_path", "list_backups", "newest_good_backup", "render_document", "replace_with_backup",
-    "restore_backup", "shift_year", "user_message", "Version",
+    "restore_backup", "shift_year", "strategy_document", "strategy_targets", "user_message", "Version",
 ]

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
 )
 
@@ -163,8 +164,10 @@ class TargetsModel(QAbstractTableModel):
 
 
 class TargetDialog(QDialog):
-    def __init__(self, parent, units: dict[str, str], existing_codes: set[str], target: Target | None = None):
+    def __init__(self, parent, units: dict[str, str], existing_codes: set[str], target: Target | None = None,
+                 year: int | None = None):
         super().__init__(parent)
+        self.year = year
         self.setWindowTitle("Sửa chỉ tiêu" if target else "Thêm chỉ tiêu")
         self.setMinimumWidth(620)
         self.existing = existing_codes
@@ -199,8 +202,13 @@ class TargetDialog(QDialog):
         measure_row.addWidget(self.measure, 3)
         measure_row.addWidget(self.measure_type, 2)
         self.err = ErrorLabel()
+        self.from_strategy = QPushButton("Chọn từ Chiến lược quốc gia...")
+        self.from_strategy.setToolTip("Lấy nguyên văn một chỉ tiêu của Chiến lược quốc gia về bình đẳng giới "
+                                      "2021 - 2030 (Nghị quyết 28/NQ-CP)")
+        self.from_strategy.clicked.connect(self._pick_from_strategy)
         form = QFormLayout(self)
         form.addRow("Mã *", self.code)
+        form.addRow("", self.from_strategy)
         form.addRow("Mục tiêu", self.objective)
         form.addRow("Nội dung chỉ tiêu *", self.text)
         form.addRow("Loại", self.kind)
@@ -232,6 +240,28 @@ class TargetDialog(QDialog):
                 self.measure_type.setCurrentIndex(max(0, self.measure_type.findData(target.measure.get("activity_type"))))
         self.measure.currentIndexChanged.connect(self._measure_changed)
         self._kind_changed()
+
+    def _pick_from_strategy(self, *_):
+        from ..strategy_picker import StrategyPicker
+
+        picker = StrategyPicker(self)
+        if not picker.exec() or picker.chosen is None:
+            return
+        e = picker.chosen
+        self.objective.setCurrentIndex(self.objective.findData(e.objective))
+        self.text.setText(e.text)
+        self.text.setCursorPosition(0)
+        self.kind.setCurrentIndex(self.kind.findData("numeric"))
+        self.unit.setText(e.unit)
+        self.comparison.setCurrentIndex(self.comparison.findData(e.comparison))
+        self.measure.setCurrentIndex(0)  # the strategy's figures are reported, not counted from activities
+        value = e.value_for(self.year) if self.year else None
+        self.value.setText(fmt_num(value) if value is not None else "")
+        if value is None:  # a target of several parts: the commune says which figure it aims at
+            self.value.setFocus()
+            self.err.show_error("Chỉ tiêu này gồm nhiều vế: hãy gõ giá trị kế hoạch của địa phương.")
+        else:
+            self.err.show_error(None)
 
     def _kind_changed(self, *_):
         numeric = self.kind.currentData() == "numeric"
@@ -347,14 +377,15 @@ class TargetsPage(Page):
         return self.model.targets[rows[0].row()] if rows else None
 
     def add(self):
-        dlg = TargetDialog(self, self.ctx.units(active_only=True), {t.code for t in self.model.targets})
+        dlg = TargetDialog(self, self.ctx.units(active_only=True), {t.code for t in self.model.targets},
+                           year=self.ctx.year)
         if dlg.exec():
             self._commit(dlg.result_target())
 
     def edit(self):
         t = self._current()
         if t:
-            dlg = TargetDialog(self, self.ctx.units(), set(), t)
+            dlg = TargetDialog(self, self.ctx.units(), set(), t, year=self.ctx.year)
             if dlg.exec():
                 self._commit(dlg.result_target())
 

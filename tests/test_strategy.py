@@ -1,0 +1,120 @@
+"""The national strategy's targets (Nghị quyết 28/NQ-CP): a catalogue kept as data, searched when
+adding a target, which fills the target's wording, objective, unit, comparison and value; the
+plan prints the wording as the resolution has it."""
+
+import json
+import unicodedata
+
+from gui_helpers import type_text, when_modal
+from pdfcheck import flat
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+from desktop_app.domain.model import Target
+from desktop_app.domain.numbers import fmt_num
+from desktop_app.domain.strategy import parse_catalogue, search
+from desktop_app.resources import resource
+from desktop_app.services import DEFAULT_MARGINS, render_document, strategy_targets
+
+LABOUR = "Tăng tỷ lệ lao động nữ làm công hưởng lương lên đạt 50% vào năm 2025 và khoảng 60% vào năm 2030"
+
+
+def test_the_catalogue_is_data_read_whole_and_its_figures_are_those_of_its_wording():
+    raw = json.loads(resource("strategy", "nq28-2021-2030.json").read_text(encoding="utf-8"))
+    entries = strategy_targets()
+    assert len(entries) == len(raw["targets"]) >= 12
+    assert {e.objective for e in entries} >= {1, 2, 3, 4, 6}
+    for e in entries:
+        assert e.text == unicodedata.normalize("NFC", e.text) and not e.text.endswith(".")
+        assert e.comparison in (">=", "<=")
+        for v in (e.by_2025, e.by_2030):  # a value typed wrongly into the data would not be in the text
+            assert v is None or fmt_num(v) in e.text, (e.text, v)
+    # numbered in order within each objective
+    for obj in {e.objective for e in entries}:
+        numbers = [e.number for e in entries if e.objective == obj]
+        assert numbers in ([None], list(range(1, len(numbers) + 1)))
+
+
+def test_search_ignores_marks_and_case_and_needs_every_word():
+    entries = strategy_targets()
+    found = search(entries, "lao dong NU lam cong")
+    assert [e.text for e in found] == [LABOUR]
+    assert {e.objective for e in search(entries, "bạo lực")} == {3}
+    assert search(entries, "khong co chi tieu nao nhu the") == []
+    assert len(search(entries, "")) == len(entries)
+
+
+def test_a_plan_year_takes_the_milestone_it_heads_for():
+    e = search(strategy_targets(), "lao dong nu lam cong")[0]
+    base = Target("T9", "", lead="HLHPN", note="ghi chú")
+    t = e.as_target(base, 2025)
+    assert (t.code, t.lead, t.note, t.objective, t.unit, t.comparison, t.target) == (
+        "T9", "HLHPN", "ghi chú", 2, "%", ">=", 50)
+    assert e.as_target(base, 2026).target == 60
+
+
+def test_a_catalogue_with_a_bad_entry_is_refused():
+    import pytest
+
+    with pytest.raises(ValueError):
+        parse_catalogue({"targets": [{"objective": 9, "text": "x", "unit": "%", "comparison": ">="}]})
+
+
+def test_a_target_picked_from_the_catalogue_is_saved_and_printed_as_the_resolution_words_it(window, qtbot,
+                                                                                        tmp_path):
+    page = window.go_to("targets")
+    seen = {}
+
+    def pick(picker):
+        qtbot.waitUntil(picker.isVisible)
+        seen["listed"] = picker.list.count()
+        type_text(picker.search, "lao dong nu lam cong")
+        seen["found"] = picker.list.count()
+        qtbot.mouseClick(picker.ok, Qt.MouseButton.LeftButton)
+
+    def fill(dlg):
+        qtbot.waitUntil(dlg.isVisible)
+        dlg.code.clear()
+        type_text(dlg.code, "CL1")
+        when_modal(pick)
+        qtbot.mouseClick(dlg.from_strategy, Qt.MouseButton.LeftButton)
+        seen["fields"] = (dlg.objective.currentData(), dlg.text.text(), dlg.unit.text(),
+                          dlg.comparison.currentData(), dlg.value.text())
+        save = dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+        if dlg.isVisible():  # refused: say why rather than hang
+            seen["left_open"] = dlg.err.text()
+            QDialog.done(dlg, 0)
+
+    when_modal(fill)
+    qtbot.mouseClick(page.add_btn, Qt.MouseButton.LeftButton)
+    assert "left_open" not in seen, seen.get("left_open")
+    assert seen["listed"] == len(strategy_targets()) and seen["found"] == 1
+    assert seen["fields"] == (2, LABOUR, "%", ">=", "60")  # the 2026 plan heads for the 2030 value
+    t = {t.code: t for t in window.ws.repo.plan(2026).targets}["CL1"]
+    assert (t.text, t.objective, t.unit, t.comparison, t.target, t.measure) == (LABOUR, 2, "%", ">=", 60, None)
+
+    out = render_document(window.ws.document_data(2026, "plan"), tmp_path / "ke-hoach.pdf", DEFAULT_MARGINS)
+    text = flat(out)
+    assert LABOUR + "." in text  # as worded, not followed by "đạt từ 60% trở lên"
+    assert LABOUR + ": đạt" not in text
+
+
+def test_a_target_of_several_parts_asks_for_the_local_value(window, qtbot):
+    page = window.go_to("targets")
+    seen = {}
+
+    def pick(picker):
+        type_text(picker.search, "nguoi gay bao luc")
+        qtbot.mouseClick(picker.ok, Qt.MouseButton.LeftButton)
+
+    def fill(dlg):
+        when_modal(pick)
+        qtbot.mouseClick(dlg.from_strategy, Qt.MouseButton.LeftButton)
+        seen["value"], seen["message"] = dlg.value.text(), dlg.err.text()
+        seen["focus"] = dlg.value.hasFocus()
+        dlg.reject()
+
+    when_modal(fill)
+    qtbot.mouseClick(page.add_btn, Qt.MouseButton.LeftButton)
+    assert seen["value"] == "" and "nhiều vế" in seen["message"]
