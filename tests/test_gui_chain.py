@@ -79,6 +79,11 @@ def test_province_set_up_in_settings_receives_and_prints_the_summary(make_window
     (folder / "ghi-chu.txt").write_text("không phải gói", encoding="utf-8")
 
     page = win.go_to("consolidation")
+    # the signature examples are a Sở's, not a commune's
+    assert (page.text_form.signer.on_behalf.placeholderText(), page.text_form.signer.title.placeholderText()) == (
+        "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")
+    assert win.go_to("settings").signer.title.placeholderText() == "PHÓ GIÁM ĐỐC"
+    page = win.go_to("consolidation")
     monkeypatch.setattr(consolidation, "QFileDialog", type("Fake", (), {"getExistingDirectory": staticmethod(
         lambda parent, title, start: str(folder))}))
     with qtbot.waitSignal(page.received, timeout=20000) as got:

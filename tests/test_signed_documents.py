@@ -477,3 +477,19 @@ def test_a_long_issuing_body_breaks_before_its_locality():
     assert issuing_body_lines(Office("Ủy ban nhân dân xã Quảng Thành", "Quảng Thành")) == [
         "ỦY BAN NHÂN DÂN", "XÃ QUẢNG THÀNH"]
     assert issuing_body_lines(Office("Sở Nội vụ", "Huế")) == ["SỞ NỘI VỤ"]
+
+
+def test_the_issuing_body_does_not_repeat_the_place_its_parent_body_names():
+    from desktop_app.domain.model import Office
+    from desktop_app.reports.common import issuing_body_lines
+
+    assert issuing_body_lines(Office("Sở Nội vụ tỉnh Thanh Hóa", "Thanh Hóa",
+                                     parent_body="Ủy ban nhân dân tỉnh  Thanh Hóa")) == ["SỞ NỘI VỤ"]
+    assert issuing_body_lines(Office("Ban Vì sự tiến bộ của phụ nữ xã Quảng Thành", "Quảng Thành",
+                                     parent_body="UBND xã Quảng Thành")) == ["BAN VÌ SỰ TIẾN BỘ CỦA PHỤ NỮ"]
+    # another place above, or none: the name stays whole
+    assert issuing_body_lines(Office("Ủy ban nhân dân xã Quảng Thành", "Quảng Thành",
+                                     parent_body="Ủy ban nhân dân tỉnh Thanh Hóa")) == [
+        "ỦY BAN NHÂN DÂN", "XÃ QUẢNG THÀNH"]
+    assert issuing_body_lines(Office("Sở Nội vụ tỉnh Quảng Trị", "Quảng Trị", parent_body="Bộ Nội vụ")) == [
+        "SỞ NỘI VỤ", "TỈNH QUẢNG TRỊ"]

@@ -49,10 +49,23 @@ def upper_first(text: str) -> str:
 UBND = "Ủy ban nhân dân"
 
 
+_LOCALITY = re.compile(r"\s(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)\s+\S.*$", re.IGNORECASE)
+
+
+def _without_parents_place(name: str, parent: str | None) -> str:
+    """"Sở Nội vụ" from "Sở Nội vụ tỉnh Thanh Hóa" under "Ủy ban nhân dân tỉnh Thanh Hóa": the
+    line above already names the place (Nghị định 30: "UBND TỈNH THANH HÓA" / "SỞ NỘI VỤ")."""
+    m = _LOCALITY.search(name)
+    if not (m and parent and m.start() > 0):
+        return name
+    place = " ".join(m.group().split()).lower()
+    return name[:m.start()].strip() if " ".join(parent.split()).lower().endswith(place) else name
+
+
 def issuing_body_lines(office: Office) -> list[str]:
     """The issuing body in capitals as the header prints it: an Ủy ban nhân dân on two lines
     ("ỦY BAN NHÂN DÂN" / "XÃ QUẢNG THÀNH"), any other body on one. The last line takes the rule."""
-    name = office.name.strip()
+    name = _without_parents_place(office.name.strip(), office.parent_body)
     if name.lower().startswith(UBND.lower()) and len(name) > len(UBND) + 1:
         return [UBND.upper(), name[len(UBND):].strip().upper()]
     # A long name breaks before its locality ("SỞ NỘI VỤ" / "TỈNH QUẢNG TRỊ"), never inside it.

@@ -430,6 +430,17 @@ class SignerFields:
         for label, w in zip(labels, (self.authority, self.on_behalf, self.title, self.name)):
             form.addRow(label, w)
 
+    def suggest(self, office) -> None:
+        """Examples in the empty boxes fitting the office: a Sở signs "GIÁM ĐỐC", not "CHỦ TỊCH"."""
+        from ..domain.issuer import standard_signer
+
+        std = standard_signer(office) if office else None
+        if std is None or std.title == "THỦ TRƯỞNG CƠ QUAN":
+            return  # no known kind of body: the commune's examples stay
+        self.authority.setPlaceholderText(std.authority or "")
+        self.on_behalf.setPlaceholderText(f"KT. {std.title}")
+        self.title.setPlaceholderText(f"PHÓ {std.title}")
+
     def set_signer(self, s) -> None:
         self.authority.setText((s and s.authority) or "")
         self.on_behalf.setText((s and s.on_behalf) or "")

@@ -325,6 +325,7 @@ class ConsolidationPage(Page):
         t = self.ctx.ws.summary_text(self.ctx.year, self.kind)
         self.loaded_text = t
         self.text_form.show_text(t)
+        self.text_form.signer.suggest(self.ctx.ws.office())
         self.loaded_text = self.form_text()  # as the form reads it back
 
     def form_text(self) -> ReportText:

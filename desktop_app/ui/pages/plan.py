@@ -108,12 +108,12 @@ class PlanPage(Page):
         f1.addRow("Số, ký hiệu", row)
         f1.addRow("Căn cứ", self.legal)
         col.addWidget(g1)
-        g2 = QGroupBox("I. Mục đích, yêu cầu")
+        g2 = QGroupBox("Mục đích, yêu cầu")
         f2 = QFormLayout(g2)
         f2.addRow("Mục đích", self.purposes)
         f2.addRow("Yêu cầu", self.requirements)
         col.addWidget(g2)
-        g3 = QGroupBox("III. Nội dung hoạt động")
+        g3 = QGroupBox("Nội dung hoạt động (chỉ tiêu nhập ở trang Chỉ tiêu)")
         f3 = QVBoxLayout(g3)
         f3.addWidget(self.contents)
         col.addWidget(g3)
@@ -292,6 +292,7 @@ class PlanPage(Page):
             self._add_deadline(d)
         self.recipients.set_lines(plan.recipients)
         self.signer.set_signer(plan.signer)
+        self.signer.suggest(self.ctx.ws.office())
 
     def form_plan(self) -> Plan:
         base = self.loaded or Plan(self.ctx.year, "annual", "")

@@ -166,6 +166,7 @@ class ReportsPage(Page):
         t = self.ctx.ws.report_text(self.ctx.year, self.kind)
         self.loaded_text = t
         self.text_form.show_text(t)
+        self.text_form.signer.suggest(self.ctx.ws.office())
 
     def form_text(self) -> ReportText:
         # the form belongs to the year and document it was loaded for

@@ -140,6 +140,7 @@ class SettingsPage(Page):
         self.level.setCurrentIndex(max(0, self.level.findData(o.level)))
         self.code.setText(o.code or "")
         self.signer.set_signer(self.ctx.ws.default_signer())
+        self.signer.suggest(ws.office())
         for key, value in self.ctx.ws.page_settings().items():
             self.margins[key].setValue(value)
         self.backup_dir.setText(str(self.folder("backup")))
