@@ -257,6 +257,9 @@ def _self_test(app, win, state) -> None:
         if "n" not in pages:
             raise RuntimeError(pages.get("error", "không dựng được bản xem trước báo cáo năm"))
         print(f"year report preview: {pages['n']} pages", flush=True)
+        from .services import strategy_targets
+
+        print(f"national strategy targets: {len(strategy_targets())}", flush=True)  # the catalogue is bundled
         print("self-test ok", flush=True)
         state["code"] = 0
     except Exception:
