@@ -195,6 +195,31 @@ def test_unit_forms_from_the_window_and_who_has_sent(make_window, qtbot, tmp_pat
     act = next(a for a in ws.repo.activities_of_year(2026) if a.title.startswith("Nói chuyện chuyên đề"))
     assert act.organizer == "HLHPN"
 
+    # The same form taken in again: the program asks first (its rows have no ids, they would be
+    # added twice); "Không" changes nothing, "Đồng ý" takes it.
+    def talks():
+        return sum(a.title.startswith("Nói chuyện chuyên đề") for a in ws.repo.activities_of_year(2026))
+
+    asked = {}
+
+    def answer(button):
+        def on(box):
+            asked.setdefault("text", []).append(box.text())
+            box.button(button).click()
+        return on
+
+    page = win.go_to("unit_reports")
+    when_modal(answer(QMessageBox.StandardButton.No))
+    win.last_import = None
+    qtbot.mouseClick(page.import_btn, Qt.MouseButton.LeftButton)
+    assert asked["text"] and units["HLHPN"] in asked["text"][0] and "1 hoạt động" in asked["text"][0]
+    qtbot.wait(200)
+    assert win.last_import is None and talks() == 1
+    when_modal(answer(QMessageBox.StandardButton.Yes))
+    qtbot.mouseClick(page.import_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: win.last_import is not None, timeout=10000)
+    assert len(asked["text"]) == 2 and talks() == 2
+
 
 def dt_today():
     import datetime as dt

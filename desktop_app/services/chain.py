@@ -239,6 +239,16 @@ class ChainOps:
         units.sort(key=lambda u: sort_key(u.name))
         return [UnitStatus(u, *(rows.get(u.code) or (None, None, None))) for u in units]
 
+    def earlier_form(self, path, year: int) -> UnitStatus | None:
+        """The unit's earlier form for the year when `path` is a form of a unit that has sent
+        one already (its rows carry no ids: taking it in again adds them again)."""
+        from ..store.activity_sheet import form_unit_of
+
+        code = form_unit_of(path)
+        if not code:
+            return None
+        return next((s for s in self.unit_status(year) if s.unit.code == code and s.received_at), None)
+
     def units_not_sent(self, year: int) -> int:
         return sum(1 for s in self.unit_status(year) if s.received_at is None)
 

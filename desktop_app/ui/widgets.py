@@ -361,6 +361,18 @@ class LinesEdit(QPlainTextEdit):
         self.setPlainText("\n".join(lines or []))
 
 
+def when_text(iso: str | None) -> str:
+    """A stored ISO time as an officer reads it: 05/01/2026 09:30."""
+    import datetime as dt
+
+    if not iso:
+        return ""
+    try:
+        return f"{dt.datetime.fromisoformat(iso):%d/%m/%Y %H:%M}"
+    except ValueError:
+        return iso
+
+
 class ErrorLabel(QLabel):
     """The reason a field is refused, shown next to it in red.
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QL
 from ...domain.text import safe_file_name
 from ...services import PackageFileError, StoreError, ValidationError, user_message
 from ..operations import refusal_text, run_op_in_background, workspace_job
-from ..widgets import show_error
+from ..widgets import ask, show_error, when_text
 
 
 class MessagesDialog(QDialog):
@@ -81,6 +81,14 @@ def import_activity_sheet(win, path: str | None = None) -> None:
         path, _ = QFileDialog.getOpenFileName(
             win, f"Chọn bảng tính hoạt động năm {year}", str(Path.home()), "Bảng tính Excel (*.xlsx)")
     if not path:
+        return
+    earlier = win.ws.earlier_form(path, year)
+    if earlier is not None and not ask(
+            win, "Phiếu này đã được nhập",
+            f"{earlier.unit.name} đã gửi phiếu năm {year} (nhập lúc {when_text(earlier.received_at)}"
+            + (f", tệp {earlier.file_name}" if earlier.file_name else "")
+            + (f", {earlier.rows} hoạt động" if earlier.rows is not None else "") + "). Các dòng của phiếu không "
+            "có mã hoạt động, nên nhập lại sẽ thêm các hoạt động đó lần nữa.\n\nVẫn nhập phiếu này?"):
         return
 
     def done(counts):

@@ -22,19 +22,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.numbers import fmt_date
 from ...services import NoPlanError, ValidationError, user_message
-from ..widgets import ErrorLabel, UnitChecklist, save_cancel, show_error
+from ..widgets import ErrorLabel, UnitChecklist, save_cancel, show_error, when_text
 from .base import Page
-
-
-def when_text(iso: str | None) -> str:
-    import datetime as dt
-
-    if not iso:
-        return ""
-    try:
-        return f"{dt.datetime.fromisoformat(iso):%d/%m/%Y %H:%M}"
-    except ValueError:
-        return iso
 
 
 class FormsDialog(QDialog):
