@@ -262,6 +262,8 @@ def test_offices_from_an_excel_list_and_a_bad_list_changes_nothing(make_window, 
     assert {(o.code, o.name) for o in ws.known_offices()} == {
         ("16279", "Ủy ban nhân dân xã Quảng Thành"), ("16280", "Ủy ban nhân dân phường Hạc Thành")}
     assert "Chưa gửi (2)" in page.overview.text()
+    # None has sent yet: the summary can still be printed, to name those who have not
+    assert all(b.isEnabled() for b in page.doc_buttons) and "chỉ nêu danh sách" in page.info.text()
     # Added from the list, then received without a code: the same office (name and province).
     import copy as _copy
     import json as _json

@@ -110,6 +110,20 @@ def build_summary(data: SummaryData, width_mm: float = 165) -> B.Document:
         blocks.append(B.Para("Tất cả các cơ quan, đơn vị đã gửi báo cáo."))
 
     blocks.append(B.Para("II. KẾT QUẢ THỰC HIỆN", "h1"))
+    if sent:
+        blocks += _results(c, kind, period_words, width_mm)
+    else:  # nothing to sum yet: no tables of zeros, the report says so and lists who is awaited
+        blocks.append(B.Para(f"Chưa có cơ quan, đơn vị nào gửi báo cáo, số liệu {period_words}; kết quả sẽ được "
+                             "tổng hợp khi nhận được báo cáo."))
+    _closing_parts(blocks, text, kind, period_words, office)
+    _appendix(blocks, c, period_words, office)
+    return B.Document(title=SUBJECTS[kind].format(y=y), blocks=blocks)
+
+
+def _results(c, kind: str, period_words: str, width_mm: float) -> list:
+    """Part II: the summed figures, their tables, targets and money."""
+    blocks: list = []
+    sent = len(c.rows)
     n = iter(range(1, 20))
     blocks.append(B.Para(f"{next(n)}. Các hoạt động đã tổ chức", "h2"))
     blocks.append(B.Para(participants_sentence(c.totals, period_words)))
@@ -154,7 +168,11 @@ def build_summary(data: SummaryData, width_mm: float = 165) -> B.Document:
     money_rows.append(["Tổng cộng", fmt_int(spent)])
     blocks.append(B.Table(["Nguồn kinh phí", "Số tiền (đồng)"], money_rows, [60, 30], ["L", "R"],
                           total_row=True, caption="Bảng 5. Kinh phí theo nguồn"))
+    return blocks
 
+
+def _closing_parts(blocks: list, text, kind: str, period_words: str, office) -> None:
+    """Parts III-V as typed by the officer, the closing sentence, Nơi nhận and the signature."""
     blocks.append(B.Para("III. ĐÁNH GIÁ CHUNG", "h1"))
     for label, value in (("1. Ưu điểm", text.strengths), ("2. Tồn tại, hạn chế", text.limitations),
                          ("3. Nguyên nhân", text.causes)):
@@ -169,6 +187,9 @@ def build_summary(data: SummaryData, width_mm: float = 165) -> B.Document:
                          f"của phụ nữ {period_words} của {office_short(office)}./."))
     blocks.append(B.Closing(text.recipients or ["Lưu: VT"], signer_or_standard(office, text.signer)))
 
+
+def _appendix(blocks: list, c, period_words: str, office) -> None:
+    """Every known office and the day its report came in."""
     blocks.append(B.PageBreak())
     blocks.append(B.Para("PHỤ LỤC", "center"))
     blocks.append(B.Para("DANH SÁCH CƠ QUAN, ĐƠN VỊ VÀ NGÀY NHẬN BÁO CÁO", "center"))
@@ -180,7 +201,6 @@ def build_summary(data: SummaryData, width_mm: float = 165) -> B.Document:
         listing.append([str(i), o.name, o.code or "", fmt_date(_day(when)) if when else "Chưa gửi báo cáo"])
     blocks.append(B.Table(["STT", "Cơ quan, đơn vị", "Mã", "Ngày nhận báo cáo"], listing, [7, 60, 12, 21],
                           ["C", "L", "C", "C"], font_size=10))
-    return B.Document(title=SUBJECTS[kind].format(y=y), blocks=blocks)
 
 
 def _day(iso: str):

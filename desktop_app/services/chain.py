@@ -188,10 +188,13 @@ class ChainOps:
         if office is None:
             raise NoPlanError("Chưa có tên cơ quan: hãy nhập ở trang Cài đặt trước khi in báo cáo tổng hợp.")
         c = self.consolidated(year, kind, today)
-        if not c.rows:
+        # With offices known and none sent yet, the report still says so and names them all: the
+        # list the province chases. With no office known at all there is nothing to say.
+        if not c.rows and not c.known:
             raise NoPlanError(
-                f"Chưa nhận được số liệu năm {year} của cơ quan nào: chưa có gì để tổng hợp. "
-                "Hãy nhận các gói dữ liệu của cấp dưới trước (trang Tổng hợp → Nhận gói dữ liệu).")
+                f"Chưa nhận được số liệu năm {year} của cơ quan nào và chưa có danh sách cơ quan cấp dưới: chưa có "
+                "gì để tổng hợp. Hãy nhận các gói dữ liệu của cấp dưới (trang Tổng hợp → Nhận gói dữ liệu) hoặc "
+                "thêm các cơ quan phải báo cáo.")
         return SummaryData(kind=kind, office=office, consolidated=c, text=copy.deepcopy(self.summary_text(year, kind)))
 
     def build_summary(self, year: int, kind: str, out: str | Path, today: dt.date | None = None) -> Path:

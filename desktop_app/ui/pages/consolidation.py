@@ -166,12 +166,15 @@ class ConsolidationPage(Page):
         self.overview.setText(text)
         self._load_text()
         self.preview.set_pages([])
-        self.preview.set_message(f"Bấm “Xem trước” để dựng báo cáo tổng hợp năm {year}." if sent else
+        self.preview.set_message(f"Bấm “Xem trước” để dựng báo cáo tổng hợp năm {year}." if self.status else
                                  f"Chưa nhận được số liệu năm {year}: nhận gói ở thẻ “Cơ quan cấp dưới”.")
         self.pdf_path = None
+        # With offices known and none sent, the report still lists who has not sent (to chase them).
         for b in self.doc_buttons:
-            b.setEnabled(sent > 0)
-        self.info.setText("" if sent else f"Chưa nhận được số liệu năm {year} của cơ quan nào: chưa có gì để tổng hợp.")
+            b.setEnabled(bool(self.status))
+        self.info.setText("" if sent else (
+            f"Chưa cơ quan nào gửi số liệu năm {year}: báo cáo tổng hợp chỉ nêu danh sách cơ quan chưa gửi."
+            if self.status else f"Chưa nhận được số liệu năm {year} của cơ quan nào: chưa có gì để tổng hợp."))
 
     def _selected_office(self):
         rows = self.table.selectionModel().selectedRows()
