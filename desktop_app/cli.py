@@ -11,7 +11,8 @@ from pathlib import Path
 from . import APP_NAME, __version__
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
-REPORT_KINDS = ["year", "mid_year", "action_month", "plan", "q1", "q2", "q3", "q4", "nine_month"]
+REPORT_KINDS = ["year", "mid_year", "action_month", "plan", "action_month_plan", "q1", "q2", "q3", "q4",
+                "nine_month"]
 SUMMARY_KINDS = ["summary", "summary_mid_year"]
 
 

@@ -101,3 +101,35 @@ def test_import_message_is_all_vietnamese(tmp_path):
     assert r.returncode == 0
     assert re.match(r"Đã nhập:? \d+ đơn vị, \d+ kế hoạch, \d+ chỉ tiêu, \d+ nhiệm vụ, \d+ hoạt động", r.stdout)
     assert not re.search(r"units|plans|targets|tasks|activities|reports", r.stdout)
+
+
+def test_a_year_with_both_plans_prints_each(tmp_path, example):
+    from pdfcheck import flat
+
+    am = {"year": 2019, "kind": "action_month", "title": "Tổ chức Tháng hành động vì bình đẳng giới năm 2019",
+          "purposes": ["Nâng cao nhận thức về phòng ngừa bạo lực trên cơ sở giới"],
+          "contents": [{"heading": "Tổ chức lễ mít tinh hưởng ứng", "items": ["Thời gian: ngày 15/11/2019"]}],
+          "activities": [{"id": "AM-1", "title": "Mít tinh", "type": "launch_event", "start": "2019-11-20",
+                          "participants_total": 100}]}
+    pkg = tmp_path / "p.json"
+    db = tmp_path / "p.db"
+    pkg.write_text(json.dumps({**example, "plans": [*example["plans"], am]}, ensure_ascii=False), encoding="utf-8")
+    assert run("import", pkg, "--db", db).returncode == 0
+    r = run("report", "--db", db, "--year", 2019, "--kind", "action_month_plan", "--out", tmp_path / "am.pdf")
+    assert r.returncode == 0, r.stderr
+    text = flat(tmp_path / "am.pdf")
+    assert "Tổ chức Tháng hành động vì bình đẳng giới năm 2019" in text
+    assert "Tổ chức lễ mít tinh hưởng ứng" in text
+    assert example["plans"][0]["title"] not in text
+    assert run("report", "--db", db, "--year", 2019, "--kind", "plan", "--out", tmp_path / "kh.pdf").returncode == 0
+    annual = flat(tmp_path / "kh.pdf")
+    assert "Tổ chức lễ mít tinh hưởng ứng" not in annual
+    assert run("report", "--db", db, "--year", 2019, "--kind", "action_month_plan",
+               "--out", tmp_path / "am.docx").returncode == 0
+
+    # a year whose Action Month lies inside the annual plan: said so, no file
+    only = tmp_path / "only.db"
+    assert run("import", EXAMPLE, "--db", only).returncode == 0
+    r = run("report", "--db", only, "--year", 2019, "--kind", "action_month_plan", "--out", tmp_path / "x.pdf")
+    assert r.returncode == 1 and "không có kế hoạch Tháng hành động riêng" in r.stderr
+    assert not (tmp_path / "x.pdf").exists()

@@ -694,3 +694,28 @@ def test_a_year_without_a_plan_says_where_to_start_on_targets_and_tasks(window, 
         page = window.go_to(key)
         assert "chưa có kế hoạch" in page.summary.text() and "trang Kế hoạch" in page.summary.text()
         assert not page.add_btn.isEnabled()
+
+
+def test_the_action_month_plan_of_a_year_with_both_plans_is_previewed(window, qtbot):
+    from desktop_app.domain.model import Plan
+    from desktop_app.services import DOCUMENT_KINDS
+    from desktop_app.ui.pages.reports import FILE_NAMES
+
+    assert set(FILE_NAMES) == set(DOCUMENT_KINDS)  # every document can be saved under a name
+    page = window.go_to("reports")
+    row = list(DOCUMENT_KINDS).index("action_month_plan")
+    assert page.kinds.item(row).text() == "Kế hoạch Tháng hành động"
+    failed = []
+    page.failed.connect(failed.append)
+    page.kinds.setCurrentRow(row)
+    page.build_preview()
+    assert failed and "không có kế hoạch Tháng hành động riêng" in failed[0]  # the demo's lies in the annual plan
+
+    window.ws.save_plan_header(Plan(year=2026, kind="action_month", title="Tổ chức Tháng hành động năm 2026",
+                                    purposes=["Hưởng ứng Tháng hành động vì bình đẳng giới"]))
+    with qtbot.waitSignal(page.preview_ready, timeout=30000):
+        qtbot.mouseClick(page.preview_btn, Qt.MouseButton.LeftButton)
+    assert page.info.text().startswith("Kế hoạch Tháng hành động (2026): 1 trang")
+    from pdfcheck import flat
+
+    assert "Tổ chức Tháng hành động năm 2026" in flat(page.pdf_path)

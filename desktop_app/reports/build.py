@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..domain.model import Office, ReportText, Signer
+from ..domain.model import PLAN_DOCUMENTS, Office, ReportText, Signer
 from ..domain.summary import Figures
 from ..fileio import write_atomic
 from . import blocks as B
@@ -23,7 +23,7 @@ class DocumentData:
 
 
 def build_blocks(data: DocumentData, margins: dict | None = None) -> B.Document:
-    if data.kind == "plan":
+    if data.kind in PLAN_DOCUMENTS:
         from .plan_doc import build_plan
 
         doc = build_plan(data)

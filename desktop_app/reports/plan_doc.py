@@ -33,7 +33,7 @@ def states_its_value(t) -> bool:
 
 def build_plan(data) -> B.Document:
     f = data.figures
-    plan: Plan = f.annual or f.action_plan
+    plan: Plan = f.action_plan if data.kind == "action_month_plan" else (f.annual or f.action_plan)
     office = data.office
     units = data.units
     doc_title = "KẾ HOẠCH"

@@ -19,7 +19,7 @@ from .backups import (
 )
 from .chain import SUMMARY_DOCUMENTS, OfficeStatus, Received, UnitStatus, describe_received
 from .demo import create_demo_database, demo_package_path
-from .documents import DEFAULT_MARGINS, DOCUMENT_KINDS, render_document
+from .documents import DEFAULT_MARGINS, DOCUMENT_KINDS, PLAN_DOCUMENTS, render_document
 from .drafting import NARRATIVE_PARTS
 from .history import Version
 from .plans import shift_year
@@ -29,7 +29,7 @@ from .workspace import Workspace
 
 __all__ = [
     "SUMMARY_DOCUMENTS", "OfficeStatus", "Received", "UnitStatus", "describe_received",
-    "DEFAULT_MARGINS", "DOCUMENT_KINDS", "NARRATIVE_PARTS", "NoPlanError", "PackageFileError", "STALE_UNDO", "StoreError", "Undo", "ValidationError", "Workspace",
+    "DEFAULT_MARGINS", "DOCUMENT_KINDS", "PLAN_DOCUMENTS", "NARRATIVE_PARTS", "NoPlanError", "PackageFileError", "STALE_UNDO", "StoreError", "Undo", "ValidationError", "Workspace",
     "auto_backup", "backup_folder", "backup_now", "create_demo_database", "database_is_damaged",
     "demo_package_path", "list_backups", "newest_good_backup", "render_document", "replace_with_backup",
     "restore_backup", "shift_year", "strategy_document", "strategy_targets", "user_message", "Version",

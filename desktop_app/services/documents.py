@@ -8,10 +8,11 @@ from pathlib import Path
 
 from ..domain.decree30 import DEFAULT_MARGINS
 from ..domain.errors import NoPlanError
-from ..domain.model import REPORT_PERIODS, ReportText
+from ..domain.model import PLAN_DOCUMENTS, REPORT_PERIODS, ReportText
 
-DOCUMENT_KINDS = {"plan": "Kế hoạch", **REPORT_PERIODS}  # as the report page lists them
-
+# As the report page lists them; the Action Month's own plan last (few years have one).
+DOCUMENT_KINDS = {"plan": PLAN_DOCUMENTS["plan"], **REPORT_PERIODS,
+                  "action_month_plan": PLAN_DOCUMENTS["action_month_plan"]}
 
 
 class DocumentOps:
@@ -49,8 +50,11 @@ class DocumentOps:
         office = self.repo.office()
         if office is None:
             raise NoPlanError("Chưa có tên cơ quan ban hành: hãy nhập ở trang Cài đặt trước khi in.")
-        period = "year" if kind == "plan" else kind
-        text = None if kind == "plan" else self.report_text(year, kind)
+        if kind == "action_month_plan" and self.repo.plan(year, "action_month") is None:
+            raise NoPlanError(f"Năm {year} không có kế hoạch Tháng hành động riêng: các hoạt động của Tháng hành động "
+                              "nằm trong kế hoạch năm (chọn “Kế hoạch”).")
+        period = "year" if kind in PLAN_DOCUMENTS else kind
+        text = None if kind in PLAN_DOCUMENTS else self.report_text(year, kind)
         # printed: overdue as at the earliest of the report's date, its period's end and today
         figures = self.figures(year, period, today, report_date=text.issued_on if text else None,
                                printed=True)
@@ -67,11 +71,13 @@ class DocumentOps:
         from ..domain.issuer import signer_is_set
 
         plans = self.repo.plans_of_year(year)
-        plan = next((p for p in plans if p.kind == "annual"), None) or (plans[0] if plans else None)
+        want = "action_month" if kind == "action_month_plan" else "annual"
+        plan = next((p for p in plans if p.kind == want), None) or (
+            plans[0] if plans and kind != "action_month_plan" else None)
         if plan is None:
             return []
         gaps: list[str] = []
-        if kind == "plan":
+        if kind in PLAN_DOCUMENTS:
             if not signer_is_set(plan.signer, self.default_signer()):
                 gaps.append("Chưa có người ký: khối chữ ký in chức danh chuẩn, tên người ký để trống "
                             "để ký tay (nhập ở trang Kế hoạch hoặc Cài đặt).")

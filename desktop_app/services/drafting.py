@@ -6,6 +6,7 @@ import datetime as dt
 
 from ..domain import narrative
 from ..domain.errors import NoPlanError
+from ..domain.model import PLAN_DOCUMENTS
 
 # Parts of ReportText the draft may fill, in the order the report page shows them.
 NARRATIVE_PARTS = tuple(narrative.PARTS)
@@ -14,7 +15,7 @@ NARRATIVE_PARTS = tuple(narrative.PARTS)
 class DraftingOps:
     def can_draft(self, kind: str) -> bool:
         """Whether the report kind has its sentence templates (the plan has none)."""
-        return kind != "plan" and narrative.has_template(kind)
+        return kind not in PLAN_DOCUMENTS and narrative.has_template(kind)
 
     def draft_report_text(self, year: int, kind: str, today: dt.date | None = None) -> dict[str, str | None]:
         """Each narrative part's draft for the report of `year` and `kind` (None: nothing to say,

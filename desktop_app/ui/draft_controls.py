@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton, QVBoxLayout, QWidget
 
-from ..services import NoPlanError, StoreError, user_message
+from ..services import PLAN_DOCUMENTS, NoPlanError, StoreError, user_message
 from .widgets import ask
 
 
@@ -74,7 +74,7 @@ class DraftControls(QWidget):
             self.page.status_message.emit(text)
 
     def _kind_changed(self) -> None:
-        self.draft_btn.setEnabled(self.page.kind == "plan" or self.page.ctx.ws.can_draft(self.page.kind))
+        self.draft_btn.setEnabled(self.page.kind in PLAN_DOCUMENTS or self.page.ctx.ws.can_draft(self.page.kind))
         self._say("")
 
     def _draft(self) -> dict[str, str | None] | None:

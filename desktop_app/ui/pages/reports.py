@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.model import ReportText
-from ...services import DOCUMENT_KINDS, NoPlanError, render_document, user_message
+from ...services import DOCUMENT_KINDS, PLAN_DOCUMENTS, NoPlanError, render_document, user_message
 from ..document_pane import DocumentPane
 from ..draft_controls import DraftControls
 from ..pdf_view import print_with_dialog, render_pages
@@ -34,7 +34,8 @@ from .base import Page
 
 FILE_NAMES = {"plan": "Ke-hoach", "mid_year": "Bao-cao-6-thang", "year": "Bao-cao-nam",
               "action_month": "Bao-cao-Thang-hanh-dong", "q1": "Bao-cao-quy-I", "q2": "Bao-cao-quy-II",
-              "q3": "Bao-cao-quy-III", "q4": "Bao-cao-quy-IV", "nine_month": "Bao-cao-9-thang"}
+              "q3": "Bao-cao-quy-III", "q4": "Bao-cao-quy-IV", "nine_month": "Bao-cao-9-thang",
+              "action_month_plan": "Ke-hoach-Thang-hanh-dong"}
 
 
 def _render_job(data, margins, out):
@@ -157,7 +158,7 @@ class ReportsPage(Page):
         self._preview_soon()
 
     def _load_text(self):
-        is_plan = self.kind == "plan"
+        is_plan = self.kind in PLAN_DOCUMENTS
         self.text_box.setVisible(not is_plan)
         self.plan_note.setVisible(is_plan)
         if is_plan:
@@ -173,7 +174,7 @@ class ReportsPage(Page):
         return self.text_form.text(self.loaded_text, self.ctx.year, self.kind)
 
     def has_unsaved(self) -> bool:
-        return self.loaded_text is not None and self.kind != "plan" and self.form_text() != self.loaded_text
+        return self.loaded_text is not None and self.kind not in PLAN_DOCUMENTS and self.form_text() != self.loaded_text
 
     def save_pending(self) -> bool:
         self.save_text()
@@ -185,7 +186,7 @@ class ReportsPage(Page):
             self.save_text(auto=True)
 
     def save_text(self, auto: bool = False):
-        if self.kind == "plan" or self.loaded_text is None:
+        if self.kind in PLAN_DOCUMENTS or self.loaded_text is None:
             return
         t = self.form_text()
         problem = self.issued.error()
