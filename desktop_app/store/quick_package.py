@@ -79,53 +79,77 @@ def quick_check(data) -> dict | None:
     return rest
 
 
+class _Missing:
+    """A field the activity leaves out (allowed for every field but title, type and start)."""
+
+
+MISSING = _Missing()
 _ORDER = ("id", "title", "type", "start", "end", "location", "organizer", "partners", "task",
           "participants_total", "participants_female", "participants_male", "participants_ethnic_minority",
           "outputs", "budget_vnd", "budget_source", "notes")
 _ROW = operator.itemgetter(*_ORDER)
+_MISSINGS = (MISSING,) * len(_ORDER)
 _OUT_ORDER = ("leaflets", "posters_banners", "articles", "broadcasts", "other")
+_OUT_MISSINGS = (MISSING,) * len(_OUT_ORDER)
 _OUT_ROW = operator.itemgetter(*_OUT_ORDER)
-_NONE = type(None)
-_STR, _STR_OR_NONE, _INT, _INT_OR_NONE = {str}, {str, _NONE}, {int}, {int, _NONE}
-_COLUMN_TYPES = (_STR_OR_NONE, _STR, _STR, _STR, _STR_OR_NONE, _STR_OR_NONE, _STR_OR_NONE, {list}, _STR_OR_NONE,
-                 _INT, _INT_OR_NONE, _INT_OR_NONE, _INT_OR_NONE, {dict}, _INT_OR_NONE, _STR_OR_NONE, _STR_OR_NONE)
+_OUT_KEYS = frozenset(_OUT_ORDER) & _OUTPUT_KEYS  # an output the schema gains later: the loop's to check
+_M, _NONE = _Missing, type(None)
+_STR = {str}
+_TEXT_OR_NONE, _COUNT, _COUNT_OR_NONE = {str, _NONE, _M}, {int, _M}, {int, _NONE, _M}
+# The JSON types each field may hold (its content is checked below): required ones only theirs.
+_COLUMN_TYPES = (_TEXT_OR_NONE, _STR, _STR, _STR, _TEXT_OR_NONE, _TEXT_OR_NONE, _TEXT_OR_NONE, {list, _M},
+                 _TEXT_OR_NONE, _COUNT, _COUNT_OR_NONE, _COUNT_OR_NONE, _COUNT_OR_NONE, {dict, _M}, _COUNT_OR_NONE,
+                 _TEXT_OR_NONE, _TEXT_OR_NONE)
+_OUT_TYPES = (_COUNT, _COUNT, _COUNT, _COUNT, _TEXT_OR_NONE)
 _is_nfc = functools.partial(unicodedata.is_normalized, "NFC")
 
 
+def _columns(dicts: list, order: tuple, missings: tuple, getter, keys: frozenset) -> list | None:
+    """The dicts' values a field at a time (MISSING where a field is left out), or None when a
+    dict has a field not in `keys`. One C call per dict when each has every field."""
+    if all(d.keys() == keys for d in dicts):
+        rows = map(getter, dicts)
+    elif all(d.keys() <= keys for d in dicts):
+        rows = [tuple(map(d.get, order, missings)) for d in dicts]
+    else:
+        return None
+    return list(zip(*rows))
+
+
 def _clean_as_is(acts, year: int, units: set, tasks: set, seen_ids: set) -> bool:
-    """True when every activity has every field, valid and already normalised, so that the list
-    can be kept as it is: what the program's own export writes. Checked a column at a time
-    (a loop per field, not per field of each activity): a province has 45,000 activities."""
+    """True when every activity is valid and already normalised, so that the list can be kept
+    as it is: what the program's own export writes, and most packages written by hand. Checked
+    a column at a time (a loop per field, not per field of each activity): a province has
+    45,000 activities."""
     if type(acts) is not list or not acts or _KEYS != _HANDLED:
         return False
-    if not all(type(a) is dict and a.keys() == _HANDLED for a in acts):
+    if not all(type(a) is dict for a in acts):
         return False
-    cols = list(zip(*map(_ROW, acts)))
-    if not all(set(map(type, col)) <= want for col, want in zip(cols, _COLUMN_TYPES)):
+    cols = _columns(acts, _ORDER, _MISSINGS, _ROW, _HANDLED)
+    if cols is None or not all(set(map(type, col)) <= want for col, want in zip(cols, _COLUMN_TYPES)):
         return False
     (ids, titles, types, starts, ends, locations, organizers, partners, task_col, totals, females, males, ethnics,
      outputs, budgets, sources, notes) = cols
-    outs = list(outputs)
-    if not all(o.keys() == _OUTPUT_KEYS for o in outs):
+    outs = [o for o in outputs if o is not MISSING]
+    out_cols = _columns(outs, _OUT_ORDER, _OUT_MISSINGS, _OUT_ROW, _OUT_KEYS) if outs else [()] * 5
+    if out_cols is None or not all(set(map(type, col)) <= want for col, want in zip(out_cols, _OUT_TYPES)):
         return False
-    out_cols = list(zip(*map(_OUT_ROW, outs)))
-    if not all(set(map(type, col)) <= want for col, want in zip(out_cols, (_INT, _INT, _INT, _INT, _STR_OR_NONE))):
-        return False
-    texts = [v for col in (ids, titles, locations, notes, out_cols[4]) for v in col if v]
+    texts = [v for col in (ids, titles, locations, notes, out_cols[4]) for v in col if type(v) is str and v]
     if not (all(map(_is_nfc, texts)) and all(map(str.isprintable, texts))
             and all(map(operator.eq, texts, map(str.strip, texts)))):
         return False
-    counts = [v for col in (totals, females, males, ethnics, budgets, *out_cols[:4]) for v in col if v is not None]
+    counts = [v for col in (totals, females, males, ethnics, budgets, *out_cols[:4]) for v in col if type(v) is int]
     if counts and not (min(counts) >= 0 and max(counts) <= MAX_ABS_NUMBER):
         return False
-    if not all(titles) or not set(types) <= _TYPES or not set(sources) <= _SOURCES:
+    if not all(titles) or not set(types) <= _TYPES or not set(sources) - {MISSING} <= _SOURCES:
         return False
     # Unit and task codes were checked against the schema's pattern with the rest of the package.
-    partner_codes = list(itertools.chain.from_iterable(partners))
-    if not (set(organizers) - {None} <= units and set(task_col) - {None} <= tasks
+    partner_codes = list(itertools.chain.from_iterable(p for p in partners if p is not MISSING))
+    if not (set(organizers) - {None, MISSING} <= units and set(task_col) - {None, MISSING} <= tasks
             and set(map(type, partner_codes)) <= _STR and set(partner_codes) <= units):
         return False
-    dates = [*starts, *(e for e in ends if e is not None)]
+    dated_ends = [e for e in ends if type(e) is str]
+    dates = [*starts, *dated_ends]
     if not all(map(_DATE, dates)):
         return False
     try:
@@ -135,15 +159,20 @@ def _clean_as_is(acts, year: int, units: set, tasks: set, seen_ids: set) -> bool
     # ISO dates compare as text: within the plan's year, and no end before its start.
     if min(starts) < f"{year}-01-01" or max(starts) > f"{year}-12-31":
         return False
-    if any(e is not None and e < s for s, e in zip(starts, ends)):
+    if dated_ends and any(type(e) is str and e < s for s, e in zip(starts, ends)):
         return False
-    if any(map(rules.participant_errors, totals, females, males, ethnics)):
+    if any(rules.participant_errors(t, _none(f), _none(m), _none(e))
+           for t, f, m, e in zip(totals, females, males, ethnics) if t is not MISSING):
         return False
-    named = [i for i in ids if i]
+    named = [i for i in ids if type(i) is str and i]
     if len(set(named)) != len(named) or not seen_ids.isdisjoint(named):
         return False
     seen_ids.update(named)
     return True
+
+
+def _none(v):
+    return None if v is MISSING else v
 
 
 def _text(v: str) -> str | None:
