@@ -118,3 +118,25 @@ def test_a_target_of_several_parts_asks_for_the_local_value(window, qtbot):
     when_modal(fill)
     qtbot.mouseClick(page.add_btn, Qt.MouseButton.LeftButton)
     assert seen["value"] == "" and "nhiều vế" in seen["message"]
+
+
+def test_the_wording_box_keeps_one_paragraph(window, qtbot):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    page = window.go_to("targets")
+    seen = {}
+
+    def fill(dlg):
+        qtbot.waitUntil(dlg.isVisible)
+        type_text(dlg.text, "Tỷ lệ nữ")
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):  # Enter: the dialog's, not a new line
+            QApplication.sendEvent(dlg.text, QKeyEvent(kind, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier))
+        type_text(dlg.text, " tham gia")
+        seen["text"], seen["plain"] = dlg.text.text(), dlg.text.toPlainText()
+        QDialog.done(dlg, 0)
+
+    when_modal(fill)
+    qtbot.mouseClick(page.add_btn, Qt.MouseButton.LeftButton)
+    assert seen["text"] == seen["plain"] == "Tỷ lệ nữ tham gia"

@@ -361,6 +361,35 @@ class LinesEdit(QPlainTextEdit):
         self.setPlainText("\n".join(lines or []))
 
 
+class ParagraphEdit(QPlainTextEdit):
+    """One paragraph (a target's wording, up to a few hundred characters) wrapped over a few
+    lines so that it can be read whole; Enter does not break it (Enter is the dialog's)."""
+
+    def __init__(self, parent=None, lines: int = 3, placeholder: str = ""):
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.setTabChangesFocus(True)
+        margin = 2 * (self.frameWidth() + self.document().documentMargin())
+        self.setFixedHeight(int(self.fontMetrics().lineSpacing() * lines + margin + 6))
+
+    def keyPressEvent(self, event):
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source):
+        if source.hasText():  # text pasted from Word in several lines becomes one paragraph
+            self.insertPlainText(" ".join(source.text().split()))
+
+    def text(self) -> str:
+        return " ".join(self.toPlainText().split())
+
+    def setText(self, text: str) -> None:
+        self.setPlainText(text)
+        self.moveCursor(self.textCursor().MoveOperation.Start)
+
+
 def when_text(iso: str | None) -> str:
     """A stored ISO time as an officer reads it: 05/01/2026 09:30."""
     import datetime as dt

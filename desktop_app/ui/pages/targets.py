@@ -27,7 +27,7 @@ from ...domain.summary import target_order
 from ...domain.text import clean
 from ...services import ValidationError
 from ..operations import changes
-from ..widgets import ErrorLabel, NumberEdit, UnitCombo, ask, save_cancel
+from ..widgets import ErrorLabel, NumberEdit, ParagraphEdit, UnitCombo, ask, save_cancel
 from .base import Page
 
 COLS = ["Mã", "Mục tiêu", "Chỉ tiêu", "Kế hoạch", "6 tháng", "Cả năm", "Đánh giá 6 tháng", "Đánh giá cả năm"]
@@ -176,7 +176,7 @@ class TargetDialog(QDialog):
         self.objective = QComboBox()
         for k, v in OBJECTIVES.items():
             self.objective.addItem(v, k)
-        self.text = QLineEdit()
+        self.text = ParagraphEdit()
         self.kind = QComboBox()
         self.kind.addItem("Định lượng (có số)", "numeric")
         self.kind.addItem("Định tính (đạt / không đạt)", "qualitative")
@@ -250,7 +250,6 @@ class TargetDialog(QDialog):
         e = picker.chosen
         self.objective.setCurrentIndex(self.objective.findData(e.objective))
         self.text.setText(e.text)
-        self.text.setCursorPosition(0)
         self.kind.setCurrentIndex(self.kind.findData("numeric"))
         self.unit.setText(e.unit)
         self.comparison.setCurrentIndex(self.comparison.findData(e.comparison))
