@@ -493,3 +493,11 @@ def test_the_issuing_body_does_not_repeat_the_place_its_parent_body_names():
         "ỦY BAN NHÂN DÂN", "XÃ QUẢNG THÀNH"]
     assert issuing_body_lines(Office("Sở Nội vụ tỉnh Quảng Trị", "Quảng Trị", parent_body="Bộ Nội vụ")) == [
         "SỞ NỘI VỤ", "TỈNH QUẢNG TRỊ"]
+    # the marks placed the old way ("Hoá") name the same province
+    assert issuing_body_lines(Office("Sở Nội vụ tỉnh Thanh Hóa", "Thanh Hóa",
+                                     parent_body="Ủy ban nhân dân tỉnh Thanh Hoá")) == ["SỞ NỘI VỤ"]
+    # "Xã hội" is no place: never a break there
+    assert issuing_body_lines(Office("Phòng Văn hóa - Xã hội xã Đông Sơn", "Đông Sơn",
+                                     parent_body="Ủy ban nhân dân xã Đông Sơn")) == ["PHÒNG VĂN HÓA - XÃ HỘI"]
+    assert issuing_body_lines(Office("Sở Lao động - Thương binh và Xã hội tỉnh Thanh Hóa", "Thanh Hóa")) == [
+        "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "TỈNH THANH HÓA"]

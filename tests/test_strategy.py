@@ -140,3 +140,31 @@ def test_the_wording_box_keeps_one_paragraph(window, qtbot):
     when_modal(fill)
     qtbot.mouseClick(page.add_btn, Qt.MouseButton.LeftButton)
     assert seen["text"] == seen["plain"] == "Tỷ lệ nữ tham gia"
+
+
+def test_choosing_another_target_while_editing_drops_the_old_targets_figures(window, qtbot):
+    page = window.go_to("targets")
+    row = next(i for i, t in enumerate(page.model.targets) if t.code == "CT-K1")
+    page.table.selectRow(row)
+    seen = {}
+
+    def pick(picker):
+        type_text(picker.search, "lao dong nu lam cong")
+        qtbot.mouseClick(picker.ok, Qt.MouseButton.LeftButton)
+
+    def fill(dlg):
+        when_modal(pick)
+        qtbot.mouseClick(dlg.from_strategy, Qt.MouseButton.LeftButton)
+        seen["baseline"], seen["note"] = dlg.baseline.text(), dlg.err.text()
+        save = dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+        if dlg.isVisible():
+            seen["left_open"] = dlg.err.text()
+            QDialog.done(dlg, 0)
+
+    when_modal(fill)
+    qtbot.mouseClick(page.edit_btn, Qt.MouseButton.LeftButton)
+    assert "left_open" not in seen, seen.get("left_open")
+    assert seen["baseline"] == "" and "sẽ được xóa" in seen["note"]
+    t = {t.code: t for t in window.ws.repo.plan(2026).targets}["CT-K1"]
+    assert (t.text, t.baseline, t.actual_mid_year, t.actual, t.target) == (LABOUR, None, None, None, 60)

@@ -26,13 +26,20 @@ _STANDARD = (
 )
 
 
+def place_start(name: str) -> int | None:
+    """Where the place begins in a body's name: at "xã" in "Ủy ban nhân dân xã Quảng Thành",
+    nowhere in "Phòng Văn hóa - Xã hội" (a place name is capitalised)."""
+    for m in _PLACE.finditer(name):
+        if m.start() > 0 and (name[m.end()].isupper() or name[m.end()].isdigit()):
+            return m.start()
+    return None
+
+
 def body_name(office: Office) -> str:
     """'Ủy ban nhân dân' from 'Ủy ban nhân dân xã Quảng Thành'."""
     name = (office.name or "").strip()
-    for m in _PLACE.finditer(name):
-        if m.start() > 0 and (name[m.end()].isupper() or name[m.end()].isdigit()):
-            return name[: m.start()]
-    return name
+    at = place_start(name)
+    return name if at is None else name[:at]
 
 
 def _plain(ch: str) -> str:

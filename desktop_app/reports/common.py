@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..domain.issuer import document_number
+from ..domain.issuer import document_number, place_start
 from ..domain.model import Office
 from ..domain.numbers import date_words, month_word
-from ..domain.text import lower_first, office_short
+from ..domain.text import fold, lower_first, office_short
 
 # date_words, lower_first and office_short live in the domain (the narrative draft uses them too);
 # they are re-exported here for the documents.
@@ -49,17 +49,14 @@ def upper_first(text: str) -> str:
 UBND = "Ủy ban nhân dân"
 
 
-_LOCALITY = re.compile(r"\s(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)\s+\S.*$", re.IGNORECASE)
-
-
 def _without_parents_place(name: str, parent: str | None) -> str:
     """"Sở Nội vụ" from "Sở Nội vụ tỉnh Thanh Hóa" under "Ủy ban nhân dân tỉnh Thanh Hóa": the
-    line above already names the place (Nghị định 30: "UBND TỈNH THANH HÓA" / "SỞ NỘI VỤ")."""
-    m = _LOCALITY.search(name)
-    if not (m and parent and m.start() > 0):
+    line above already names the place (Nghị định 30: "UBND TỈNH THANH HÓA" / "SỞ NỘI VỤ").
+    Places compare without marks: "Thanh Hoá" typed the old way is the same province."""
+    at = place_start(name)
+    if at is None or not parent:
         return name
-    place = " ".join(m.group().split()).lower()
-    return name[:m.start()].strip() if " ".join(parent.split()).lower().endswith(place) else name
+    return name[:at].strip() if fold(" ".join(parent.split())).endswith(fold(" ".join(name[at:].split()))) else name
 
 
 def issuing_body_lines(office: Office) -> list[str]:
@@ -68,10 +65,11 @@ def issuing_body_lines(office: Office) -> list[str]:
     name = _without_parents_place(office.name.strip(), office.parent_body)
     if name.lower().startswith(UBND.lower()) and len(name) > len(UBND) + 1:
         return [UBND.upper(), name[len(UBND):].strip().upper()]
-    # A long name breaks before its locality ("SỞ NỘI VỤ" / "TỈNH QUẢNG TRỊ"), never inside it.
-    m = re.search(r"\s(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đặc khu)\s", name, re.IGNORECASE)
-    if m and len(name) > 18:
-        return [name[:m.start()].strip().upper(), name[m.start():].strip().upper()]
+    # A long name breaks before its locality ("SỞ NỘI VỤ" / "TỈNH QUẢNG TRỊ"), never inside it
+    # (nor at the "Xã" of "Xã hội").
+    at = place_start(name)
+    if at is not None and len(name) > 18:
+        return [name[:at].strip().upper(), name[at:].strip().upper()]
     return [name.upper()]
 
 

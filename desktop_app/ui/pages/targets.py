@@ -172,6 +172,7 @@ class TargetDialog(QDialog):
         self.setMinimumWidth(620)
         self.existing = existing_codes
         self.target = target
+        self.figures_dropped = False  # another strategy target chosen in place of the one edited
         self.code = QLineEdit()
         self.objective = QComboBox()
         for k, v in OBJECTIVES.items():
@@ -256,11 +257,19 @@ class TargetDialog(QDialog):
         self.measure.setCurrentIndex(0)  # the strategy's figures are reported, not counted from activities
         value = e.value_for(self.year) if self.year else None
         self.value.setText(fmt_num(value) if value is not None else "")
+        notes = []
+        # Another target in place of the one being edited: its figures were the old target's.
+        self.figures_dropped = self.target is not None and e.text != self.target.text and any(
+            v is not None for v in (self.target.baseline, self.target.actual_mid_year, self.target.actual))
+        if self.target is not None and e.text != self.target.text:
+            self.baseline.setText("")
+        if self.figures_dropped:
+            notes.append("Đã chọn chỉ tiêu khác: số liệu năm trước, 6 tháng và cả năm của chỉ tiêu cũ sẽ được xóa "
+                         "khi bấm Lưu.")
         if value is None:  # a target of several parts: the commune says which figure it aims at
             self.value.setFocus()
-            self.err.show_error("Chỉ tiêu này gồm nhiều vế: hãy gõ giá trị kế hoạch của địa phương.")
-        else:
-            self.err.show_error(None)
+            notes.append("Chỉ tiêu này gồm nhiều vế: hãy gõ giá trị kế hoạch của địa phương.")
+        self.err.show_error(" ".join(notes) or None)
 
     def _kind_changed(self, *_):
         numeric = self.kind.currentData() == "numeric"
@@ -291,8 +300,8 @@ class TargetDialog(QDialog):
                                 unit=clean(self.unit.text()) if numeric else None,
                                 comparison=self.comparison.currentData() if numeric else None,
                                 target=value, baseline=base, lead=self.lead.code(), note=clean(self.note.text()),
-                                actual=old.actual if numeric else None,
-                                actual_mid_year=old.actual_mid_year if numeric else None,
+                                actual=old.actual if numeric and not self.figures_dropped else None,
+                                actual_mid_year=old.actual_mid_year if numeric and not self.figures_dropped else None,
                                 achieved=None if numeric else old.achieved,
                                 measure={"what": self.measure.currentData(),
                                          "activity_type": self.measure_type.currentData()}
