@@ -257,14 +257,16 @@ def test_summary_of_a_year_none_has_sent_yet_names_every_known_office(tmp_path, 
     r = run("report", "--db", province, "--year", 2025, "--kind", "summary", "--out", out)
     assert r.returncode == 0, r.stderr
     text = flat(out)
-    assert "số liệu năm 2025 của 0/2 cơ quan" in text
+    assert "chưa nhận được báo cáo, số liệu năm 2025 của cơ quan, đơn vị nào (0/2)" in text
     assert "Ủy ban nhân dân xã An (mã 101): chưa gửi báo cáo" in text
     assert "Ủy ban nhân dân xã Bình (mã 102): chưa gửi báo cáo" in text
     assert "Chưa có cơ quan, đơn vị nào gửi báo cáo, số liệu năm 2025" in text
     assert "Bảng 1" not in text  # no tables of zeros
     xlsx = tmp_path / "2025.xlsx"
     assert run("report", "--db", province, "--year", 2025, "--kind", "summary", "--out", xlsx).returncode == 0
-    offices = [list(r) for r in openpyxl.load_workbook(xlsx)["Cơ quan"].iter_rows(values_only=True)][1:]
+    book = openpyxl.load_workbook(xlsx)
+    assert book.sheetnames == ["Tổng hợp", "Cơ quan"]  # no sheets of zeros
+    offices = [list(r) for r in book["Cơ quan"].iter_rows(values_only=True)][1:]
     assert [(o[0], o[3]) for o in offices] == [("Ủy ban nhân dân xã An", "Chưa gửi báo cáo"),
                                                ("Ủy ban nhân dân xã Bình", "Chưa gửi báo cáo")]
 

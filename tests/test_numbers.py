@@ -62,3 +62,10 @@ def test_date_without_year_takes_the_given_year():
 
     assert parse_vn_date("15/11", default_year=2026) == dt.date(2026, 11, 15)
     assert parse_vn_date("") is None
+
+
+def test_a_rate_per_thousand_sits_against_its_number():
+    from desktop_app.domain.numbers import fmt_quantity
+
+    assert fmt_quantity(42, "/100.000 trẻ sinh sống") == "42/100.000 trẻ sinh sống"
+    assert fmt_quantity(1.7, "lần") == "1,7 lần" and fmt_quantity(60, "%") == "60%"

@@ -168,3 +168,14 @@ def test_choosing_another_target_while_editing_drops_the_old_targets_figures(win
     assert seen["baseline"] == "" and "sẽ được xóa" in seen["note"]
     t = {t.code: t for t in window.ws.repo.plan(2026).targets}["CT-K1"]
     assert (t.text, t.baseline, t.actual_mid_year, t.actual, t.target) == (LABOUR, None, None, None, 60)
+
+
+def test_only_the_strategys_wordings_print_without_their_goal():
+    from desktop_app.reports.plan_doc import target_sentence
+
+    worded = frozenset(e.text for e in strategy_targets())
+    local = Target("T1", "Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng", unit="%", comparison="<=", target=5)
+    assert target_sentence(local, worded) == "Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng: không vượt quá 5%."
+    national = search(strategy_targets(), "lao dong nu lam cong")[0].as_target(Target("T2", ""), 2026)
+    assert target_sentence(national, worded) == LABOUR + "."
+    assert target_sentence(national) == LABOUR + ": đạt từ 60% trở lên."  # an edited wording would keep it

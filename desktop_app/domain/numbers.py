@@ -67,7 +67,7 @@ def fmt_quantity(value: float | None, unit: str | None) -> str:
     if value is None:
         return "-"
     unit = unit or ""
-    return fmt_num(value) + ("" if unit in ("", "%") else " ") + unit
+    return fmt_num(value) + ("" if unit in ("", "%") or unit.startswith("/") else " ") + unit
 
 
 _NUM_RE = re.compile(r"^[+-]?\d+([.,]\d+)?$")

@@ -20,6 +20,8 @@ class DocumentData:
     text: ReportText | None = None
     unit_kinds: dict[str, str] = field(default_factory=dict)  # code -> government, mass_org...
     default_signer: Signer | None = None  # from Settings
+    # wordings that state their own figures (the national strategy's): printed as worded
+    worded_targets: frozenset[str] = frozenset()
 
 
 def build_blocks(data: DocumentData, margins: dict | None = None) -> B.Document:

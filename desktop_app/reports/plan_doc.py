@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from ..domain.issuer import signer_or_standard
 from ..domain.model import OBJECTIVES, Plan
-from ..domain.numbers import fmt_date, fmt_int, fmt_num, fmt_quantity
+from ..domain.numbers import fmt_date, fmt_int, fmt_quantity
 from ..domain.summary import natural_key
 from . import blocks as B
 from .assignments import organisation_blocks
@@ -16,19 +15,15 @@ from .common import NBSP, date_line, date_words, keep_last_words, lower_first, n
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 
 
-def target_sentence(t) -> str:
-    # A target worded with its own figure (the national strategy's are) is printed as worded:
-    # "…đạt 75% các cơ quan…: đạt từ 75% trở lên." would say it twice.
-    if t.kind == "numeric" and t.target is not None and not states_its_value(t):
+def target_sentence(t, worded: frozenset[str] = frozenset()) -> str:
+    """'<wording>: đạt từ 60% trở lên.' A wording of the national strategy states its own
+    figures and is printed as the resolution words it (its value is in the evaluation table)."""
+    if t.kind == "numeric" and t.target is not None and t.text not in worded:
         value = fmt_quantity(t.target, t.unit)
         if t.comparison == "<=":
             return f"{t.text}: không vượt quá {value}."
         return f"{t.text}: đạt từ {value} trở lên."
     return t.text.rstrip(".") + "."
-
-
-def states_its_value(t) -> bool:
-    return re.search(rf"(?<![\d,.]){re.escape(fmt_num(t.target))}(?![\d]|[,.]\d)", t.text) is not None
 
 
 def build_plan(data) -> B.Document:
@@ -73,7 +68,7 @@ def build_plan(data) -> B.Document:
         for i, obj in enumerate(order, 1):
             blocks.append(B.Para(f"{i}. {OBJECTIVES[obj]}", "h2"))
             for t in sorted(groups[obj], key=lambda t: natural_key(t.code)):
-                blocks.append(B.Para(f"- {target_sentence(t)}"))
+                blocks.append(B.Para(f"- {target_sentence(t, data.worded_targets)}"))
 
     theme_text = None
     if plan.action_month_theme or plan.kind == "action_month":

@@ -99,9 +99,13 @@ def build_summary(data: SummaryData, width_mm: float = 165) -> B.Document:
 
     blocks.append(B.Para("I. TÌNH HÌNH TIẾP NHẬN BÁO CÁO", "h1"))
     known, sent = len(c.known), len(c.rows)
-    blocks.append(B.Para(
-        f"{office_short(office)} đã nhận báo cáo, số liệu {period_words} của {fmt_int(sent)}/{fmt_int(known)} "
-        f"cơ quan, đơn vị ({fmt_percent(sent, known) or '0%'})."))
+    if sent:
+        blocks.append(B.Para(
+            f"{office_short(office)} đã nhận báo cáo, số liệu {period_words} của {fmt_int(sent)}/{fmt_int(known)} "
+            f"cơ quan, đơn vị ({fmt_percent(sent, known) or '0%'})."))
+    else:
+        blocks.append(B.Para(f"Đến nay, {office_short(office)} chưa nhận được báo cáo, số liệu {period_words} của "
+                             f"cơ quan, đơn vị nào (0/{fmt_int(known)})."))
     if c.missing:
         blocks.append(B.Para(f"Còn {fmt_int(len(c.missing))} cơ quan, đơn vị chưa gửi báo cáo:"))
         for o in c.missing:
@@ -256,6 +260,13 @@ def _write_xlsx(data: SummaryData, path: Path) -> None:
            [[o.name, o.code, o.province, "Có" if o.id in received else "Chưa gửi báo cáo",
              _day(received[o.id]) if o.id in received else None] for o in c.known],
            [46, 12, 20, 18, 14], {5: "DD/MM/YYYY"})
+    from .unit_form import texts_stay_text
+
+    if not c.rows:  # nothing sent yet: no sheets of zeros to be read as figures reported
+        for sheet in wb.worksheets:
+            texts_stay_text(sheet)
+        save_workbook(wb, path)
+        return
     from ..domain.model import ACTIVITY_TYPES
 
     by_type = [[label, c.by_type[k].activities, c.by_type[k].participants_total, c.by_type[k].participants_female,
@@ -269,8 +280,6 @@ def _write_xlsx(data: SummaryData, path: Path) -> None:
     money = [[BUDGET_SOURCES[k], x or 0] for k, x in c.money_by_source.items() if k is not None or x]
     _sheet(wb, "Kinh phí theo nguồn", ["Nguồn kinh phí", "Số tiền (đồng)"], money + [_totals(money)], [30, 18],
            {2: INT_FMT}, total_row=True)
-    from .unit_form import texts_stay_text
-
     for sheet in wb.worksheets:
         texts_stay_text(sheet)
     save_workbook(wb, path)

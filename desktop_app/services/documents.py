@@ -58,9 +58,12 @@ class DocumentOps:
         # printed: overdue as at the earliest of the report's date, its period's end and today
         figures = self.figures(year, period, today, report_date=text.issued_on if text else None,
                                printed=True)
+        from .strategy import strategy_targets
+
         return DocumentData(
             kind=kind, office=office, figures=figures, units=self.repo.unit_names(),
             text=text, unit_kinds={u.code: u.kind for u in self.repo.units()}, default_signer=self.default_signer(),
+            worded_targets=frozenset(e.text for e in strategy_targets()),
         )
 
     def document_gaps(self, year: int, kind: str) -> list[str]:
