@@ -179,3 +179,24 @@ def test_only_the_strategys_wordings_print_without_their_goal():
     national = search(strategy_targets(), "lao dong nu lam cong")[0].as_target(Target("T2", ""), 2026)
     assert target_sentence(national, worded) == LABOUR + "."
     assert target_sentence(national) == LABOUR + ": đạt từ 60% trở lên."  # an edited wording would keep it
+
+
+def test_the_picker_ranks_the_wording_first_and_arrows_move_from_the_search_box(qtbot):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.ui.strategy_picker import StrategyPicker
+
+    picker = StrategyPicker()
+    qtbot.addWidget(picker)
+    picker.show()
+    type_text(picker.search, "bao luc")
+    labels = [picker.list.item(i).data(Qt.ItemDataRole.UserRole).label for i in range(picker.list.count())]
+    assert labels[:2] == ["Mục tiêu 3, chỉ tiêu 2", "Mục tiêu 3, chỉ tiêu 4"]  # "bạo lực" in their own wording
+    QApplication.sendEvent(picker.search, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Down, Qt.KeyboardModifier.NoModifier))
+    assert picker.list.currentRow() == 1
+    qtbot.mouseClick(picker.ok, Qt.MouseButton.LeftButton)
+    assert picker.chosen.label == "Mục tiêu 3, chỉ tiêu 4"
+    type_text(picker.search, " giao duc")
+    assert picker.list.count() == 0 and not picker.ok.isEnabled() and "gõ vào ô Nội dung" in picker.empty.text()

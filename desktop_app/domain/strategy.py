@@ -5,6 +5,7 @@ entries that can be searched and turned into a plan's target."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 
 from .model import OBJECTIVES, Target
@@ -49,7 +50,15 @@ def parse_catalogue(data: dict) -> list[StrategyTarget]:
 
 
 def search(entries: list[StrategyTarget], query: str) -> list[StrategyTarget]:
-    """Entries whose wording or objective holds every word typed, marks and case ignored
-    ("lao dong nu" finds "lao động nữ")."""
+    """Entries where each word typed begins a word of the wording or of the objective's name,
+    marks and case ignored ("lao dong nu" finds "lao động nữ"); those found in their own
+    wording first."""
     words = fold(query).split()
-    return [e for e in entries if all(w in fold(f"{OBJECTIVES[e.objective]} {e.text}") for w in words)]
+
+    def found(text: str) -> bool:
+        have = re.findall(r"\w+", fold(text))
+        return all(any(h.startswith(w) for h in have) for w in words)
+
+    in_text = [e for e in entries if found(e.text)]
+    by_objective = [e for e in entries if e not in in_text and found(f"{OBJECTIVES[e.objective]} {e.text}")]
+    return in_text + by_objective

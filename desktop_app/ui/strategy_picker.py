@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -44,7 +45,10 @@ class StrategyPicker(QDialog):
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.setSpacing(2)
-        self.empty = QLabel("Không có chỉ tiêu nào khớp với từ đã gõ.")
+        self.empty = QLabel("Không có chỉ tiêu nào khớp với từ đã gõ. Danh mục mới có các chỉ tiêu đã đối chiếu "
+                            "được nguyên văn Nghị quyết; chỉ tiêu khác thì đóng cửa sổ này và gõ vào ô Nội dung "
+                            "chỉ tiêu.")
+        self.empty.setWordWrap(True)
         self.empty.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -57,10 +61,18 @@ class StrategyPicker(QDialog):
             lay.addWidget(w)
         lay.setStretchFactor(self.list, 1)
         self.search.textChanged.connect(self._fill)
+        self.search.installEventFilter(self)  # arrows in the search box move through the list
         self.list.itemDoubleClicked.connect(lambda *_: self._accept())
         self.list.currentRowChanged.connect(lambda row: self.ok.setEnabled(row >= 0))
         self._fill()
         self.search.setFocus()
+
+    def eventFilter(self, obj, event):
+        if obj is self.search and event.type() == QEvent.Type.KeyPress and event.key() in (
+                Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            QApplication.sendEvent(self.list, event)
+            return True
+        return super().eventFilter(obj, event)
 
     def _fill(self, *_):
         self.list.clear()
