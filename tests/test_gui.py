@@ -716,6 +716,7 @@ def test_the_action_month_plan_of_a_year_with_both_plans_is_previewed(window, qt
     with qtbot.waitSignal(page.preview_ready, timeout=30000):
         qtbot.mouseClick(page.preview_btn, Qt.MouseButton.LeftButton)
     assert page.info.text().startswith("Kế hoạch Tháng hành động (2026): 1 trang")
+    assert "gói dữ liệu" in page.plan_note.text()  # the Kế hoạch page edits the annual plan only
     from pdfcheck import flat
 
     assert "Tổ chức Tháng hành động năm 2026" in flat(page.pdf_path)

@@ -38,6 +38,13 @@ FILE_NAMES = {"plan": "Ke-hoach", "mid_year": "Bao-cao-6-thang", "year": "Bao-ca
               "action_month_plan": "Ke-hoach-Thang-hanh-dong"}
 
 
+PLAN_NOTE = "Kế hoạch được in từ trang Kế hoạch, Chỉ tiêu và Nhiệm vụ."
+# The Kế hoạch page edits the annual plan; a separate Action Month plan comes in a package.
+AM_PLAN_NOTE = ("Kế hoạch Tháng hành động riêng được in đúng như đã nhập từ gói dữ liệu; muốn sửa thì sửa trong gói "
+                "rồi nhập lại (Tệp → Nhập gói dữ liệu). Người ký mặc định ở trang Cài đặt được dùng khi kế hoạch "
+                "chưa có người ký.")
+
+
 def _render_job(data, margins, out):
     render_document(data, out, margins)
     return str(out), render_pages(str(out), dpi=110)  # sharp when zoomed in; fitted to the pane
@@ -84,7 +91,7 @@ class ReportsPage(Page):
         tb.addWidget(self.drafting)
         self.save_text_btn = QPushButton("Lưu nội dung")
         tb.addWidget(self.save_text_btn)
-        self.plan_note = QLabel("Kế hoạch được in từ trang Kế hoạch, Chỉ tiêu và Nhiệm vụ.")
+        self.plan_note = QLabel(PLAN_NOTE)
         self.plan_note.setWordWrap(True)
 
         left = QWidget()
@@ -161,6 +168,7 @@ class ReportsPage(Page):
         is_plan = self.kind in PLAN_DOCUMENTS
         self.text_box.setVisible(not is_plan)
         self.plan_note.setVisible(is_plan)
+        self.plan_note.setText(AM_PLAN_NOTE if self.kind == "action_month_plan" else PLAN_NOTE)
         if is_plan:
             self.loaded_text = None
             return
