@@ -196,29 +196,43 @@ def test_unit_forms_from_the_window_and_who_has_sent(make_window, qtbot, tmp_pat
     assert act.organizer == "HLHPN"
 
     # The same form taken in again: the program asks first (its rows have no ids, they would be
-    # added twice); "Không" changes nothing, "Đồng ý" takes it.
-    def talks():
-        return sum(a.title.startswith("Nói chuyện chuyên đề") for a in ws.repo.activities_of_year(2026))
+    # added twice); "Không nhập" changes nothing. The unit then sends its form with a row added:
+    # "Chỉ nhập 1 dòng mới" takes only that one; "Nhập cả" would take both again.
+    def titles():
+        return [a.title for a in ws.repo.activities_of_year(2026) if a.organizer == "HLHPN"
+                and a.title.endswith("phòng chống bạo lực gia đình")]
 
-    asked = {}
+    asked = []
 
-    def answer(button):
+    def answer(label):
         def on(box):
-            asked.setdefault("text", []).append(box.text())
-            box.button(button).click()
+            asked.append((box.text(), [b.text() for b in box.buttons()]))
+            next(b for b in box.buttons() if b.text().startswith(label)).click()
         return on
 
     page = win.go_to("unit_reports")
-    when_modal(answer(QMessageBox.StandardButton.No))
+    when_modal(answer("Không nhập"))
     win.last_import = None
     qtbot.mouseClick(page.import_btn, Qt.MouseButton.LeftButton)
-    assert asked["text"] and units["HLHPN"] in asked["text"][0] and "1 hoạt động" in asked["text"][0]
+    text, buttons = asked[0]
+    assert units["HLHPN"] in text and "1 dòng trùng tên, ngày bắt đầu và đơn vị tổ chức" in text
+    assert sorted(buttons) == ["Không nhập", "Nhập cả 1 dòng"]  # nothing new to take alone
     qtbot.wait(200)
-    assert win.last_import is None and talks() == 1
-    when_modal(answer(QMessageBox.StandardButton.Yes))
+    assert win.last_import is None and len(titles()) == 1
+
+    wb = openpyxl.load_workbook(form)
+    sheet = wb.active
+    for k, v in {"Tên hoạt động": "Tập huấn kỹ năng phòng chống bạo lực gia đình", "Loại": "Tập huấn",
+                 "Ngày bắt đầu": "2/12/2026", "Tổng số người": 40, "Nữ": 30, "Nam": 10}.items():
+        sheet.cell(n + 1, cols[k], v)
+    wb.save(form)
+    when_modal(answer("Chỉ nhập 1 dòng mới"))
     qtbot.mouseClick(page.import_btn, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: win.last_import is not None, timeout=10000)
-    assert len(asked["text"]) == 2 and talks() == 2
+    assert "1 dòng trùng" in asked[1][0] and "1 dòng mới" in asked[1][0]
+    assert sorted(titles()) == ["Nói chuyện chuyên đề phòng chống bạo lực gia đình",
+                                "Tập huấn kỹ năng phòng chống bạo lực gia đình"]
+    assert win.last_import[1]["skipped"] == 1
 
 
 def dt_today():

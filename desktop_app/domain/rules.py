@@ -246,3 +246,11 @@ def parse_achieved(text: str | None) -> bool | None:
     if low in _NOT_ACHIEVED or low in {fold(w) for w in _NOT_ACHIEVED}:
         return False
     raise ValueError("hãy gõ “Đạt” hoặc “Không đạt” (hoặc để trống)")
+
+
+def activity_key(a: Activity) -> tuple:
+    """What makes a row of a unit's form the activity already taken in from an earlier form:
+    its name (marks, case and spacing aside), its start and its organiser."""
+    from .text import fold
+
+    return fold(" ".join((a.title or "").split())), a.start, a.organizer

@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..domain.errors import ValidationError
+from ..domain.rules import activity_key
 from ..fileio import write_text_atomic
+from ..store.errors import StoreError
 from ..store.exchange import dump_package, export_package, import_package, read_package_file
 
 
@@ -20,11 +22,13 @@ class PackageOps:
     def export_json(self, out: str | Path, year: int | None = None) -> Path:
         return write_text_atomic(out, dump_package(export_package(self.repo, year)))
 
-    def import_activity_sheet(self, path: str | Path, year: int) -> dict[str, int]:
+    def import_activity_sheet(self, path: str | Path, year: int, only_new: bool = False) -> dict[str, int]:
         """Activities from an Excel sheet (as exported): a row whose Mã is an activity of this
         year updates it in the columns the sheet has; any other row is a new activity of the
         year's plan. All rows or none. A unit's form fills empty organisers with its unit and
-        records that the unit has sent its figures for the year."""
+        records that the unit has sent its figures for the year. `only_new`: rows without a Mã
+        that repeat an activity of the year (same name, start and organiser: a form sent again
+        with rows added) are left out."""
         from ..store.activity_sheet import merge, read_sheet
 
         plan_id = self.repo.plan_id(year, "annual") or self.repo.plan_id(year, "action_month")
@@ -34,6 +38,11 @@ class PackageOps:
         got = read_sheet(path, self.repo.unit_names(), tasks, year)
         read, fields = got.activities, got.fields
         counts = {"added": 0, "updated": 0}
+        if only_new:
+            known = {activity_key(a) for a in self.repo.activities_of_year(year)}
+            kept = [a for a in read if a.id or activity_key(a) not in known]
+            counts["skipped"] = len(read) - len(kept)
+            read = kept
         errors = []
         with self.recorded_package("form", path) as note:
             for a in read:
@@ -51,6 +60,22 @@ class PackageOps:
                 self._record_unit_report(year, got.form_unit, Path(path).name, len(read))
             note(counts)
         return counts
+
+    def repeated_rows(self, path: str | Path, year: int) -> tuple[int, int] | None:
+        """(rows repeating an activity of the year, other rows) of a sheet, to ask before taking
+        a unit's form again; None when the sheet cannot be read (taking it in says why)."""
+        from ..store.activity_sheet import read_sheet
+
+        plan_id = self.repo.plan_id(year, "annual") or self.repo.plan_id(year, "action_month")
+        if plan_id is None:
+            return None
+        try:
+            got = read_sheet(path, self.repo.unit_names(), {t.code for t in self.repo.tasks(plan_id)}, year)
+        except (ValidationError, StoreError):
+            return None
+        known = {activity_key(a) for a in self.repo.activities_of_year(year)}
+        repeated = sum(1 for a in got.activities if not a.id and activity_key(a) in known)
+        return repeated, len(got.activities) - repeated
 
     def export_xlsx(self, out: str | Path, year: int) -> Path:
         from ..reports import blocks

@@ -5,12 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QListWidget, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QVBoxLayout,
+)
 
 from ...domain.text import safe_file_name
 from ...services import PackageFileError, StoreError, ValidationError, user_message
 from ..operations import refusal_text, run_op_in_background, workspace_job
-from ..widgets import ask, show_error, when_text
+from ..widgets import show_error, when_text
 
 
 class MessagesDialog(QDialog):
@@ -82,24 +90,51 @@ def import_activity_sheet(win, path: str | None = None) -> None:
             win, f"Chọn bảng tính hoạt động năm {year}", str(Path.home()), "Bảng tính Excel (*.xlsx)")
     if not path:
         return
+    only_new = False
     earlier = win.ws.earlier_form(path, year)
-    if earlier is not None and not ask(
-            win, "Phiếu này đã được nhập",
-            f"{earlier.unit.name} đã gửi phiếu năm {year} (nhập lúc {when_text(earlier.received_at)}"
-            + (f", tệp {earlier.file_name}" if earlier.file_name else "")
-            + (f", {earlier.rows} hoạt động" if earlier.rows is not None else "") + "). Các dòng của phiếu không "
-            "có mã hoạt động, nên nhập lại sẽ thêm các hoạt động đó lần nữa.\n\nVẫn nhập phiếu này?"):
-        return
+    if earlier is not None:
+        only_new = _again(win, earlier, year, win.ws.repeated_rows(path, year))
+        if only_new is None:
+            return
 
     def done(counts):
-        win.statusBar().showMessage(
-            f"Đã nhập từ Excel vào năm {year}: thêm {counts['added']}, cập nhật {counts['updated']} hoạt động.", 15000)
+        skipped = f", bỏ qua {counts['skipped']} dòng đã có" if counts.get("skipped") else ""
+        win.statusBar().showMessage(f"Đã nhập từ Excel vào năm {year}: thêm {counts['added']}, cập nhật "
+                                    f"{counts['updated']} hoạt động{skipped}.", 15000)
         win.last_import = ("ok", counts)
 
-    run_op_in_background(win, win.ctx, workspace_job, win.ws.path, "import_activity_sheet", path, year,
+    run_op_in_background(win, win.ctx, workspace_job, win.ws.path, "import_activity_sheet", path, year, only_new,
                          kinds=("everything",), label="Đang đọc bảng tính...", on_done=done,
                          on_failed=lambda exc: show_refusal(win, "Bảng tính", "bảng tính", exc,
                                                             unreadable=(StoreError,)))
+
+
+def _again(win, earlier, year: int, rows: tuple[int, int] | None) -> bool | None:
+    """A unit that has sent a form already sends one again (often the same rows and some
+    more): take only its new rows (True), all (False), or nothing (None). Its rows carry no
+    ids, so taking all would add the repeated activities twice."""
+    repeated, new = rows if rows is not None else (None, None)
+    if repeated == 0:
+        return False  # another form of the unit, none of its rows taken in before
+    before = (f"{earlier.unit.name} đã gửi phiếu năm {year} (nhập lúc {when_text(earlier.received_at)}"
+              + (f", tệp {earlier.file_name}" if earlier.file_name else "") + ").")
+    if repeated is None:
+        said = " Các dòng của phiếu không có mã hoạt động, nên dòng nào đã nhập sẽ được thêm lần nữa."
+    else:
+        said = (f" Phiếu này có {repeated} dòng trùng tên, ngày bắt đầu và đơn vị tổ chức với hoạt động đã nhập"
+                + (f" và {new} dòng mới." if new else ", không có dòng mới."))
+    box = QMessageBox(QMessageBox.Icon.Question, "Phiếu này đã được nhập", before + said, parent=win)
+    only = box.addButton(f"Chỉ nhập {new} dòng mới", QMessageBox.ButtonRole.AcceptRole) if new else None
+    every = box.addButton("Nhập tất cả các dòng" if repeated is None else f"Nhập cả {repeated + new} dòng",
+                          QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton("Không nhập", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(only or cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is only and only is not None:
+        return True
+    return False if clicked is every else None
 
 
 def export_package(win) -> None:
