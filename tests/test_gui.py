@@ -716,7 +716,37 @@ def test_the_action_month_plan_of_a_year_with_both_plans_is_previewed(window, qt
     with qtbot.waitSignal(page.preview_ready, timeout=30000):
         qtbot.mouseClick(page.preview_btn, Qt.MouseButton.LeftButton)
     assert page.info.text().startswith("Kế hoạch Tháng hành động (2026): 1 trang")
-    assert "gói dữ liệu" in page.plan_note.text()  # the Kế hoạch page edits the annual plan only
+    assert "trang Kế hoạch" in page.plan_note.text() and "Tháng hành động" in page.plan_note.text()
     from pdfcheck import flat
 
     assert "Tổ chức Tháng hành động năm 2026" in flat(page.pdf_path)
+
+
+def test_the_action_month_plan_of_its_own_is_edited_on_the_plan_page(window, qtbot):
+    from desktop_app.domain.model import Plan
+
+    ws = window.ws
+    annual_title = ws.repo.plan(2026).title
+    ws.save_plan_header(Plan(year=2026, kind="action_month", title="Tổ chức Tháng hành động năm 2026"))
+    ws.save_plan_header(Plan(year=2027, kind="action_month", title="Tổ chức Tháng hành động năm 2027"))
+    page = window.go_to("plan")
+    window.ctx.set_year(2026)
+    assert not page.which.isHidden() and page.which.currentData() == "annual"
+    assert page.title_edit.text() == annual_title
+
+    page.which.setCurrentIndex(page.which.findData("action_month"))
+    assert page.title_edit.text() == "Tổ chức Tháng hành động năm 2026" and "Tháng hành động" in page.status.text()
+    assert not page.copy_btn.isEnabled()  # copying forward is the annual plan's
+    type_text(page.title_edit, " tại xã")
+    qtbot.wait(1700)  # kept as a draft of this plan, not of the annual one
+    assert ws.plan_draft(2026, "action_month").title.endswith("tại xã") and ws.plan_draft(2026) is None
+    qtbot.mouseClick(page.save_btn, Qt.MouseButton.LeftButton)
+    assert ws.repo.plan(2026, "action_month").title == "Tổ chức Tháng hành động năm 2026 tại xã"
+    assert ws.repo.plan(2026, "annual").title == annual_title and ws.plan_draft(2026, "action_month") is None
+
+    window.ctx.set_year(2027)  # a year whose only plan is the Action Month's: shown at once
+    assert page.which.currentData() == "action_month" and page.title_edit.text().endswith("2027")
+    page.which.setCurrentIndex(page.which.findData("annual"))
+    assert page.which.currentData() == "annual" and page.create_btn.isVisible()
+    window.ctx.set_year(2025)
+    assert page.which.isHidden() and page.title_edit.text() == ws.repo.plan(2025).title

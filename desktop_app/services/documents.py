@@ -81,8 +81,7 @@ class DocumentOps:
             return []
         gaps: list[str] = []
         if kind in PLAN_DOCUMENTS:
-            # the Kế hoạch page edits the annual plan; an Action Month plan of its own comes in a package
-            where = ("ở trang Cài đặt, hoặc trong gói dữ liệu của kế hoạch Tháng hành động rồi nhập lại"
+            where = ("ở trang Kế hoạch, chọn “Kế hoạch Tháng hành động”, hoặc ở trang Cài đặt"
                      if plan.kind == "action_month" and kind == "action_month_plan" else "ở trang Kế hoạch hoặc Cài đặt")
             if not signer_is_set(plan.signer, self.default_signer()):
                 gaps.append("Chưa có người ký: khối chữ ký in chức danh chuẩn, tên người ký để trống "

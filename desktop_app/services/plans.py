@@ -18,18 +18,19 @@ class PlanOps:
         from ..store.exchange import plan_header_out
 
         with self.db.atomic():
-            self.repo.set_setting(f"draft_plan_{plan.year}", json.dumps(plan_header_out(plan), ensure_ascii=False))
+            self.repo.set_setting(_draft_key(plan.year, plan.kind),
+                                  json.dumps(plan_header_out(plan), ensure_ascii=False))
 
-    def plan_draft(self, year: int) -> Plan | None:
+    def plan_draft(self, year: int, kind: str = "annual") -> Plan | None:
         from ..store.exchange import plan_from_dict
 
-        text = self.repo.setting(f"draft_plan_{year}")
+        text = self.repo.setting(_draft_key(year, kind))
         return plan_from_dict(json.loads(text)) if text else None
 
-    def drop_plan_draft(self, year: int) -> None:
-        if self.repo.setting(f"draft_plan_{year}"):
+    def drop_plan_draft(self, year: int, kind: str = "annual") -> None:
+        if self.repo.setting(_draft_key(year, kind)):
             with self.db.atomic():
-                self.repo.set_setting(f"draft_plan_{year}", None)
+                self.repo.set_setting(_draft_key(year, kind), None)
 
     def save_plan_header(self, plan: Plan) -> None:
         errors = rules.plan_header_errors(plan)
@@ -96,3 +97,8 @@ def shift_year(d: dt.date | None) -> dt.date | None:
         return d.replace(year=d.year + 1)
     except ValueError:  # 29/02
         return d.replace(year=d.year + 1, day=28)
+
+
+def _draft_key(year: int, kind: str) -> str:
+    # the annual plan's key is the one drafts were always kept under
+    return f"draft_plan_{year}" if kind == "annual" else f"draft_plan_{year}_{kind}"

@@ -7,6 +7,7 @@ import datetime as dt
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -63,9 +64,21 @@ class PlanPage(Page):
     def __init__(self, ctx):
         super().__init__(ctx)
         self.loaded: Plan | None = None
+        self._switching = False  # the plan chooser being set by the program, not the officer
+        self._shown_year: int | None = None
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.outer.addWidget(self.status)
+        # A year may hold an Action Month plan of its own besides the annual one: which is edited.
+        self.which = QComboBox()
+        self.which.addItem("Kế hoạch năm", "annual")
+        self.which.addItem("Kế hoạch Tháng hành động", "action_month")
+        self.which.setToolTip("Năm này có kế hoạch Tháng hành động riêng: chọn kế hoạch để xem và sửa")
+        self.which.hide()
+        self.which.currentIndexChanged.connect(self._which_changed)
+        top = QHBoxLayout()
+        top.addWidget(self.which)
+        top.addWidget(self.status, 1)
+        self.outer.addLayout(top)
 
         self.title_edit = QLineEdit()
         self.number = QLineEdit()
@@ -207,9 +220,9 @@ class PlanPage(Page):
             self.ctx.ws.save_plan_draft(self.form_plan())
 
     def _offer_draft(self):
-        draft = self.ctx.ws.plan_draft(self.ctx.year) if self.loaded else None
+        draft = self.ctx.ws.plan_draft(self.ctx.year, self.loaded.kind) if self.loaded else None
         if draft is not None and self._header(draft) == self._header(self.loaded):
-            self.ctx.ws.drop_plan_draft(self.ctx.year)  # nothing more than what is stored
+            self.ctx.ws.drop_plan_draft(self.ctx.year, self.loaded.kind)  # nothing more than what is stored
             draft = None
         self.draft_box.setVisible(draft is not None)
         if draft is not None:
@@ -221,19 +234,19 @@ class PlanPage(Page):
         return dataclasses.replace(plan, targets=[], tasks=[])
 
     def restore_draft(self):
-        draft = self.ctx.ws.plan_draft(self.ctx.year)
+        draft = self.ctx.ws.plan_draft(self.ctx.year, self._kind())
         if draft is not None and self.loaded is not None:
             self._fill(dataclasses.replace(draft, targets=self.loaded.targets, tasks=self.loaded.tasks))
         self.draft_box.hide()
 
     def drop_draft(self):
-        self.ctx.ws.drop_plan_draft(self.ctx.year)
+        self.ctx.ws.drop_plan_draft(self.ctx.year, self._kind())
         self.draft_box.hide()
 
     def discard(self):
         """Hoàn tác, or "Không lưu": back to what is stored, the draft dropped with the edits."""
         self._draft_timer.stop()
-        self.ctx.ws.drop_plan_draft(self.ctx.year)
+        self.ctx.ws.drop_plan_draft(self.ctx.year, self._kind())
         self.reload()
 
     def _add_deadline(self, d: Deadline | None):
@@ -247,13 +260,34 @@ class PlanPage(Page):
         self.deadlines.setCellWidget(r, 1, due)
         self.deadlines.setItem(r, 2, QTableWidgetItem(d.to or "" if d else ""))
 
+    def _kind(self) -> str:
+        return self.which.currentData() if not self.which.isHidden() else "annual"
+
+    def _which_changed(self, *_):
+        if self._switching:
+            return
+        if self.loaded is not None and self.loaded.kind != self._kind() and self.has_unsaved() and not self.save():
+            self._set_which(self.loaded.kind)  # what was typed stays on screen with its message
+            return
+        self.refresh()
+
+    def _set_which(self, kind: str) -> None:
+        self._switching = True
+        self.which.setCurrentIndex(self.which.findData(kind))
+        self._switching = False
+
     def refresh(self):
-        self.loaded = self.ctx.plan()
-        plan = self.loaded
         year = self.ctx.year
+        has_am = self.ctx.ws.has_plan(year, "action_month")
+        self.which.setHidden(not has_am)
+        if year != self._shown_year:  # another year: its annual plan, or its only plan
+            self._shown_year = year
+            self._set_which("action_month" if has_am and not self.ctx.ws.has_plan(year, "annual") else "annual")
+        self.loaded = self.ctx.plan(self._kind())
+        plan = self.loaded
         has = plan is not None
         self.create_btn.setVisible(not has)
-        self.copy_btn.setEnabled(has)
+        self.copy_btn.setEnabled(has and plan.kind == "annual")
         self.save_btn.setEnabled(has)
         self.revert_btn.setEnabled(has)
         self.err.show_error(None)
@@ -263,6 +297,9 @@ class PlanPage(Page):
                 f"Chọn năm {year - 1} rồi bấm “Sao chép sang năm sau”, hoặc tạo kế hoạch trống." if prev
                 else "Bấm “Tạo kế hoạch năm này” để bắt đầu."))
             plan = Plan(year, "annual", "")
+        elif plan.kind == "action_month":
+            self.status.setText(f"Kế hoạch Tháng hành động năm {year}: {len(plan.targets)} chỉ tiêu, "
+                                f"{len(plan.tasks)} nhiệm vụ (trang Chỉ tiêu và Nhiệm vụ hiện của kế hoạch năm).")
         else:
             self.status.setText(f"Kế hoạch năm {year}: {len(plan.targets)} chỉ tiêu, {len(plan.tasks)} nhiệm vụ "
                                 "(sửa ở trang Chỉ tiêu và Nhiệm vụ).")
@@ -317,7 +354,7 @@ class PlanPage(Page):
             if v is not None:
                 by_source[key] = int(v)
         return Plan(
-            year=base.year, kind="annual", title=clean(self.title_edit.text()) or "",
+            year=base.year, kind=base.kind, title=clean(self.title_edit.text()) or "",
             number=clean(self.number.text()), issued_on=self.issued.value(),
             legal_bases=self.legal.lines(), purposes=self.purposes.lines(),
             requirements=self.requirements.lines(), contents=text_to_contents(self.contents.toPlainText()),
@@ -357,7 +394,7 @@ class PlanPage(Page):
             return False
         self.err.show_error(None)
         self._draft_timer.stop()
-        self.ctx.ws.drop_plan_draft(plan.year)
+        self.ctx.ws.drop_plan_draft(plan.year, plan.kind)
         self.loaded = None  # nothing pending: the refresh that follows shows what was stored
         self.ctx.announce(changes("plan"))
         return True

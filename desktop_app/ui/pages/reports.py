@@ -39,10 +39,8 @@ FILE_NAMES = {"plan": "Ke-hoach", "mid_year": "Bao-cao-6-thang", "year": "Bao-ca
 
 
 PLAN_NOTE = "Kế hoạch được in từ trang Kế hoạch, Chỉ tiêu và Nhiệm vụ."
-# The Kế hoạch page edits the annual plan; a separate Action Month plan comes in a package.
-AM_PLAN_NOTE = ("Kế hoạch Tháng hành động riêng được in đúng như đã nhập từ gói dữ liệu; muốn sửa thì sửa trong gói "
-                "rồi nhập lại (Tệp → Nhập gói dữ liệu). Người ký mặc định ở trang Cài đặt được dùng khi kế hoạch "
-                "chưa có người ký.")
+AM_PLAN_NOTE = ("Kế hoạch Tháng hành động riêng được sửa ở trang Kế hoạch (chọn “Kế hoạch Tháng hành động” ở "
+                "đầu trang).")
 
 
 def _render_job(data, margins, out):
