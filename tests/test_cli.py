@@ -121,6 +121,8 @@ def test_a_year_with_both_plans_prints_each(tmp_path, example):
     assert "Tổ chức Tháng hành động vì bình đẳng giới năm 2019" in text
     assert "Tổ chức lễ mít tinh hưởng ứng" in text
     assert example["plans"][0]["title"] not in text
+    # the month's dates open its contents
+    assert text.index("được tổ chức từ ngày 15/11") < text.index("Tổ chức lễ mít tinh hưởng ứng")
     assert run("report", "--db", db, "--year", 2019, "--kind", "plan", "--out", tmp_path / "kh.pdf").returncode == 0
     annual = flat(tmp_path / "kh.pdf")
     assert "Tổ chức lễ mít tinh hưởng ứng" not in annual

@@ -79,10 +79,15 @@ def build_plan(data) -> B.Document:
             theme_text += f" với chủ đề “{plan.action_month_theme}”"
     if plan.contents or theme_text:
         blocks.append(B.Para(f"{next(sec)}. NỘI DUNG HOẠT ĐỘNG", "h1"))
+        # In the Action Month's own plan, the month's dates and theme open its contents; in the
+        # year's plan they close them.
+        opening = plan.kind == "action_month"
+        if theme_text and opening:
+            blocks.append(B.Para(theme_text + "."))
         for i, c in enumerate(plan.contents, 1):
             blocks.append(B.Para(f"{i}. {c.heading}", "h2"))
             blocks += [B.Para(f"- {x}") for x in c.items]
-        if theme_text:
+        if theme_text and not opening:
             blocks.append(B.Para(theme_text + "."))
 
     duties = organisation_blocks(plan.tasks, units, getattr(data, "unit_kinds", {}) or {})
