@@ -95,22 +95,21 @@ def main(argv=None) -> int:
 
     # Floor and receive in turns, each receive into a fresh copy of the province's database: on
     # a shared machine the load changes from second to second, so the best of each is compared.
-    floors, receives = [], []
-    for i in range(a.rounds):
-        floors.append(floor_seconds(paths, tmp / f"floor{i}.db"))
-        db = tmp / f"tinh{i}.db"
-        shutil.copy(base, db)
-        receives.append(run("receive", *paths, "--db", db))
+    def rounds(files, tag):
+        floors, receives = [], []
+        for i in range(a.rounds):
+            floors.append(floor_seconds(files, tmp / f"{tag}floor{i}.db"))
+            db = tmp / f"{tag}tinh{i}.db"
+            shutil.copy(base, db)
+            receives.append(run("receive", *files, "--db", db))
+        return floors, receives, db
+
+    floors, receives, db = rounds(paths, "")
     floor, t_receive = min(floors), min(receives)
     sparse_dir = tmp / "sparse"
     sparse_dir.mkdir()
     sparse = write_packages(sparse_dir, a.communes, a.activities, sparse=True)
-    sparse_floors, sparse_receives = [], []
-    for i in range(a.rounds):
-        sparse_floors.append(floor_seconds(sparse, tmp / f"sfloor{i}.db"))
-        db2 = tmp / f"stinh{i}.db"
-        shutil.copy(base, db2)
-        sparse_receives.append(run("receive", *sparse, "--db", db2))
+    sparse_floors, sparse_receives, _ = rounds(sparse, "s")
     t_start = run("-c", "import desktop_app.services", module=False)
     t_summary = min(run("report", "--db", db, "--year", YEAR, "--kind", "summary", "--out", tmp / "tong-hop.pdf")
                     for _ in range(2))

@@ -19,6 +19,16 @@ from desktop_app.services import DEFAULT_MARGINS, render_document, strategy_targ
 LABOUR = "Tăng tỷ lệ lao động nữ làm công hưởng lương lên đạt 50% vào năm 2025 và khoảng 60% vào năm 2030"
 
 
+def pick_from_strategy(qtbot, dlg, query: str) -> None:
+    """In the target dialog: the strategy button, the query typed in the picker, Chọn."""
+    def pick(picker):
+        type_text(picker.search, query)
+        qtbot.mouseClick(picker.ok, Qt.MouseButton.LeftButton)
+
+    when_modal(pick)
+    qtbot.mouseClick(dlg.from_strategy, Qt.MouseButton.LeftButton)
+
+
 def test_the_catalogue_is_data_read_whole_and_its_figures_are_those_of_its_wording():
     raw = json.loads(resource("strategy", "nq28-2021-2030.json").read_text(encoding="utf-8"))
     entries = strategy_targets()
@@ -104,13 +114,8 @@ def test_a_target_of_several_parts_asks_for_the_local_value(window, qtbot):
     page = window.go_to("targets")
     seen = {}
 
-    def pick(picker):
-        type_text(picker.search, "nguoi gay bao luc")
-        qtbot.mouseClick(picker.ok, Qt.MouseButton.LeftButton)
-
     def fill(dlg):
-        when_modal(pick)
-        qtbot.mouseClick(dlg.from_strategy, Qt.MouseButton.LeftButton)
+        pick_from_strategy(qtbot, dlg, "nguoi gay bao luc")
         seen["value"], seen["message"] = dlg.value.text(), dlg.err.text()
         seen["focus"] = dlg.value.hasFocus()
         dlg.reject()
@@ -148,13 +153,8 @@ def test_choosing_another_target_while_editing_drops_the_old_targets_figures(win
     page.table.selectRow(row)
     seen = {}
 
-    def pick(picker):
-        type_text(picker.search, "lao dong nu lam cong")
-        qtbot.mouseClick(picker.ok, Qt.MouseButton.LeftButton)
-
     def fill(dlg):
-        when_modal(pick)
-        qtbot.mouseClick(dlg.from_strategy, Qt.MouseButton.LeftButton)
+        pick_from_strategy(qtbot, dlg, "lao dong nu lam cong")
         seen["baseline"], seen["note"] = dlg.baseline.text(), dlg.err.text()
         save = dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
         qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
