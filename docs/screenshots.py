@@ -97,6 +97,21 @@ def main(size: str = "1366x768", out_dir: str | None = None) -> None:
         dlg.code.setText("Thôn 3")
         dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
 
+    def strategy_target(dlg):
+        """The national strategy's catalogue, searched; the chosen target then fills the form."""
+        def take_picker():
+            picker = QApplication.activeModalWidget()
+            if picker is None or picker is dlg:
+                return
+            picker.search.setText("lao dong nu")
+            shoot("strategy-picker", picker)
+            picker._accept()
+        dlg.code.setText("MT2.9")
+        QTimer.singleShot(700, take_picker)
+        dlg.from_strategy.click()
+
+    targets = win.go_to("targets")
+    modal("target-form", targets.add, strategy_target)
     acts = win.go_to("activities")
     modal("activity-form", acts.add, activity_errors)
     modal("activity-calendar", acts.add, calendar)
