@@ -173,7 +173,7 @@ class ConsolidationPage(Page):
         for b in self.doc_buttons:
             b.setEnabled(bool(self.status))
         self.info.setText("" if sent else (
-            f"Chưa cơ quan nào gửi số liệu năm {year}: báo cáo tổng hợp chỉ nêu danh sách cơ quan chưa gửi."
+            f"Chưa có cơ quan nào gửi số liệu năm {year}: báo cáo tổng hợp chỉ nêu danh sách cơ quan chưa gửi."
             if self.status else f"Chưa nhận được số liệu năm {year} của cơ quan nào: chưa có gì để tổng hợp."))
 
     def _selected_office(self):
