@@ -12,7 +12,8 @@ STEPS = [
     ("plan", "Kế hoạch", "Đầu năm: chọn năm làm việc ở thanh trên cùng, bấm “Tạo kế hoạch năm này” (hoặc "
      "“Sao chép sang năm sau” từ kế hoạch năm trước), rồi điền căn cứ, mục đích, nội dung, kinh phí, "
      "ngày của Tháng hành động và hạn báo cáo. Bấm “Lưu kế hoạch”."),
-    ("targets", "Chỉ tiêu", "Thêm các chỉ tiêu của năm. Cuối kỳ gõ số đạt được ngay vào bảng "
+    ("targets", "Chỉ tiêu", "Thêm các chỉ tiêu của năm; chỉ tiêu của Chiến lược quốc gia thì bấm “Chọn từ "
+     "Chiến lược quốc gia...” trong hộp thêm chỉ tiêu để lấy nguyên văn. Cuối kỳ gõ số đạt được ngay vào bảng "
      "(ví dụ 26,05 hoặc 50%): chương trình tự đánh giá Đạt / Không đạt."),
     ("tasks", "Nhiệm vụ", "Giao từng nhiệm vụ cho đơn vị chủ trì, ghi hạn hoàn thành và cập nhật trạng thái. "
      "Nhiệm vụ quá hạn hiện màu đỏ."),
