@@ -26,6 +26,9 @@ _STANDARD = (
 )
 
 
+GENERIC_TITLE = "THỦ TRƯỞNG CƠ QUAN"  # a body of no known kind
+
+
 def place_start(name: str) -> int | None:
     """Where the place begins in a body's name: at "xã" in "Ủy ban nhân dân xã Quảng Thành",
     nowhere in "Phòng Văn hóa - Xã hội" (a place name is capitalised)."""
@@ -82,7 +85,7 @@ def standard_signer(office: Office) -> Signer:
             return Signer(title=title, name="", authority=authority)
     if low.startswith("ban "):
         return Signer(title="TRƯỞNG BAN", name="", authority="TM. " + body.upper())
-    return Signer(title="THỦ TRƯỞNG CƠ QUAN", name="", authority=None)
+    return Signer(title=GENERIC_TITLE, name="", authority=None)
 
 
 def signer_or_standard(office: Office, *candidates: Signer | None) -> Signer:

@@ -60,7 +60,7 @@ BUDGET_SOURCES: dict[str | None, str] = {
 PLAN_KINDS = {"annual": "Kế hoạch năm", "action_month": "Kế hoạch Tháng hành động"}
 # The plans as printed documents: "plan" is the year's plan (the annual one, else the Action
 # Month's); "action_month_plan" the Action Month's own plan of a year that has both.
-PLAN_DOCUMENTS = {"plan": "Kế hoạch", "action_month_plan": "Kế hoạch Tháng hành động"}
+PLAN_DOCUMENTS = {"plan": "Kế hoạch", "action_month_plan": PLAN_KINDS["action_month"]}
 REPORT_PERIODS = {
     "mid_year": "Báo cáo 6 tháng",
     "year": "Báo cáo năm",

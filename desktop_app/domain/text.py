@@ -85,7 +85,10 @@ def _key(k):
 
 def storable_text(v: str) -> str | None:
     """The text normalised as everything entering is, or None when it cannot be stored (a lone
-    surrogate is not a character and has no UTF-8 form)."""
+    surrogate is not a character and has no UTF-8 form; being unprintable, it never takes the
+    quick way)."""
+    if _is_normalized("NFC", v) and v.isprintable():
+        return v.strip()
     try:
         v.encode("utf-8")
     except UnicodeEncodeError:
@@ -94,11 +97,11 @@ def storable_text(v: str) -> str | None:
 
 
 def _odd_text(v: str, odd: list) -> str:
-    try:
-        v.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate
+    clean_v = storable_text(v)
+    if clean_v is None:  # a lone surrogate
         odd[0] = True
-    return _nfc(v)
+        return _nfc(v)
+    return clean_v
 
 
 def _walk(node, depth: int, limit: int, odd: list):

@@ -119,8 +119,8 @@ def build_summary(data: SummaryData, width_mm: float = 165) -> B.Document:
     else:  # nothing to sum yet: no tables of zeros, the report says so and lists who is awaited
         blocks.append(B.Para(f"Chưa có cơ quan, đơn vị nào gửi báo cáo, số liệu {period_words}; kết quả sẽ được "
                              "tổng hợp khi nhận được báo cáo."))
-    _closing_parts(blocks, text, kind, period_words, office)
-    _appendix(blocks, c, period_words, office)
+    blocks += _closing_parts(text, kind, period_words, office)
+    blocks += _appendix(c, period_words, office)
     return B.Document(title=SUBJECTS[kind].format(y=y), blocks=blocks)
 
 
@@ -175,8 +175,9 @@ def _results(c, kind: str, period_words: str, width_mm: float) -> list:
     return blocks
 
 
-def _closing_parts(blocks: list, text, kind: str, period_words: str, office) -> None:
+def _closing_parts(text, kind: str, period_words: str, office) -> list:
     """Parts III-V as typed by the officer, the closing sentence, Nơi nhận and the signature."""
+    blocks: list = []
     blocks.append(B.Para("III. ĐÁNH GIÁ CHUNG", "h1"))
     for label, value in (("1. Ưu điểm", text.strengths), ("2. Tồn tại, hạn chế", text.limitations),
                          ("3. Nguyên nhân", text.causes)):
@@ -190,11 +191,12 @@ def _closing_parts(blocks: list, text, kind: str, period_words: str, office) -> 
     blocks.append(B.Para(f"Trên đây là báo cáo tổng hợp kết quả thực hiện công tác bình đẳng giới và vì sự tiến bộ "
                          f"của phụ nữ {period_words} của {office_short(office)}./."))
     blocks.append(B.Closing(text.recipients or ["Lưu: VT"], signer_or_standard(office, text.signer)))
+    return blocks
 
 
-def _appendix(blocks: list, c, period_words: str, office) -> None:
+def _appendix(c, period_words: str, office) -> list:
     """Every known office and the day its report came in."""
-    blocks.append(B.PageBreak())
+    blocks: list = [B.PageBreak()]
     blocks.append(B.Para("PHỤ LỤC", "center"))
     blocks.append(B.Para("DANH SÁCH CƠ QUAN, ĐƠN VỊ VÀ NGÀY NHẬN BÁO CÁO", "center"))
     blocks.append(B.Para(f"(Kèm theo Báo cáo tổng hợp {period_words} của {office_short(office)})", "note"))
@@ -205,6 +207,7 @@ def _appendix(blocks: list, c, period_words: str, office) -> None:
         listing.append([str(i), o.name, o.code or "", fmt_date(_day(when)) if when else "Chưa gửi báo cáo"])
     blocks.append(B.Table(["STT", "Cơ quan, đơn vị", "Mã", "Ngày nhận báo cáo"], listing, [7, 60, 12, 21],
                           ["C", "L", "C", "C"], font_size=10))
+    return blocks
 
 
 def _day(iso: str):
@@ -260,14 +263,19 @@ def _write_xlsx(data: SummaryData, path: Path) -> None:
            [[o.name, o.code, o.province, "Có" if o.id in received else "Chưa gửi báo cáo",
              _day(received[o.id]) if o.id in received else None] for o in c.known],
            [46, 12, 20, 18, 14], {5: "DD/MM/YYYY"})
+    if c.rows:  # nothing sent yet: no sheets of zeros to be read as figures reported
+        _figure_sheets(wb, c)
     from .unit_form import texts_stay_text
 
-    if not c.rows:  # nothing sent yet: no sheets of zeros to be read as figures reported
-        for sheet in wb.worksheets:
-            texts_stay_text(sheet)
-        save_workbook(wb, path)
-        return
+    for sheet in wb.worksheets:
+        texts_stay_text(sheet)
+    save_workbook(wb, path)
+
+
+def _figure_sheets(wb, c) -> None:
+    """The summed figures by activity type and money by source, each ending in Tổng cộng."""
     from ..domain.model import ACTIVITY_TYPES
+    from .xlsx_export import INT_FMT, _sheet
 
     by_type = [[label, c.by_type[k].activities, c.by_type[k].participants_total, c.by_type[k].participants_female,
                 c.by_type[k].participants_male, c.action_month_by_type[k].activities, c.by_type[k].budget_vnd or 0]
@@ -280,9 +288,6 @@ def _write_xlsx(data: SummaryData, path: Path) -> None:
     money = [[BUDGET_SOURCES[k], x or 0] for k, x in c.money_by_source.items() if k is not None or x]
     _sheet(wb, "Kinh phí theo nguồn", ["Nguồn kinh phí", "Số tiền (đồng)"], money + [_totals(money)], [30, 18],
            {2: INT_FMT}, total_row=True)
-    for sheet in wb.worksheets:
-        texts_stay_text(sheet)
-    save_workbook(wb, path)
 
 
 def _totals(rows: list[list]) -> list:

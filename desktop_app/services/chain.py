@@ -47,6 +47,15 @@ class UnitStatus:
 
 
 @dataclass
+class FormAgain:
+    """A unit's form for a year it has sent a form for already."""
+
+    earlier: UnitStatus
+    repeated: int  # rows that repeat an activity taken in (same name, start and organiser)
+    new: int
+
+
+@dataclass
 class OfficeStatus:
     office: KnownOffice
     received_at: str | None
@@ -242,15 +251,25 @@ class ChainOps:
         units.sort(key=lambda u: sort_key(u.name))
         return [UnitStatus(u, *(rows.get(u.code) or (None, None, None))) for u in units]
 
-    def earlier_form(self, path, year: int) -> UnitStatus | None:
-        """The unit's earlier form for the year when `path` is a form of a unit that has sent
-        one already (its rows carry no ids: taking it in again adds them again)."""
-        from ..store.activity_sheet import form_unit_of
+    def form_sent_again(self, path, year: int) -> FormAgain | None:
+        """When `path` is the form of a unit that has sent one for the year already: that earlier
+        form and how many of this one's rows repeat activities taken in (form rows carry no
+        ids: taking them again adds them again). None otherwise, and when the sheet cannot be
+        taken in at all (taking it in says why)."""
+        from ..domain.rules import activity_key
+        from ..store.errors import StoreError
 
-        code = form_unit_of(path)
-        if not code:
+        try:
+            _, got = self._read_year_sheet(path, year)
+        except (ValidationError, StoreError):
             return None
-        return next((s for s in self.unit_status(year) if s.unit.code == code and s.received_at), None)
+        earlier = next((s for s in self.unit_status(year)
+                        if got.form_unit and s.unit.code == got.form_unit and s.received_at), None)
+        if earlier is None:
+            return None
+        known = self._taken_in(year)
+        repeated = sum(1 for a in got.activities if not a.id and activity_key(a) in known)
+        return FormAgain(earlier, repeated, len(got.activities) - repeated)
 
     def units_not_sent(self, year: int) -> int:
         return sum(1 for s in self.unit_status(year) if s.received_at is None)

@@ -7,7 +7,6 @@ from pathlib import Path
 from ..domain.errors import ValidationError
 from ..domain.rules import activity_key
 from ..fileio import write_text_atomic
-from ..store.errors import StoreError
 from ..store.exchange import dump_package, export_package, import_package, read_package_file
 
 
@@ -29,17 +28,13 @@ class PackageOps:
         records that the unit has sent its figures for the year. `only_new`: rows without a Mã
         that repeat an activity of the year (same name, start and organiser: a form sent again
         with rows added) are left out."""
-        from ..store.activity_sheet import merge, read_sheet
+        from ..store.activity_sheet import merge
 
-        plan_id = self.repo.plan_id(year, "annual") or self.repo.plan_id(year, "action_month")
-        if plan_id is None:
-            raise ValidationError([f"Năm {year} chưa có kế hoạch: hãy tạo kế hoạch trước khi nhập hoạt động."])
-        tasks = {t.code for t in self.repo.tasks(plan_id)}
-        got = read_sheet(path, self.repo.unit_names(), tasks, year)
+        plan_id, got = self._read_year_sheet(path, year)
         read, fields = got.activities, got.fields
         counts = {"added": 0, "updated": 0}
         if only_new:
-            known = {activity_key(a) for a in self.repo.activities_of_year(year)}
+            known = self._taken_in(year)
             kept = [a for a in read if a.id or activity_key(a) not in known]
             counts["skipped"] = len(read) - len(kept)
             read = kept
@@ -61,21 +56,20 @@ class PackageOps:
             note(counts)
         return counts
 
-    def repeated_rows(self, path: str | Path, year: int) -> tuple[int, int] | None:
-        """(rows repeating an activity of the year, other rows) of a sheet, to ask before taking
-        a unit's form again; None when the sheet cannot be read (taking it in says why)."""
+    def _read_year_sheet(self, path: str | Path, year: int):
+        """The plan a sheet's new activities go into, and the sheet read against the year (its
+        units and tasks). ValidationError when the year has no plan or rows are at fault."""
         from ..store.activity_sheet import read_sheet
 
         plan_id = self.repo.plan_id(year, "annual") or self.repo.plan_id(year, "action_month")
         if plan_id is None:
-            return None
-        try:
-            got = read_sheet(path, self.repo.unit_names(), {t.code for t in self.repo.tasks(plan_id)}, year)
-        except (ValidationError, StoreError):
-            return None
-        known = {activity_key(a) for a in self.repo.activities_of_year(year)}
-        repeated = sum(1 for a in got.activities if not a.id and activity_key(a) in known)
-        return repeated, len(got.activities) - repeated
+            raise ValidationError([f"Năm {year} chưa có kế hoạch: hãy tạo kế hoạch trước khi nhập hoạt động."])
+        tasks = {t.code for t in self.repo.tasks(plan_id)}
+        return plan_id, read_sheet(path, self.repo.unit_names(), tasks, year)
+
+    def _taken_in(self, year: int) -> set[tuple]:
+        """What identifies each activity of the year when a form's rows (without ids) come again."""
+        return {activity_key(a) for a in self.repo.activities_of_year(year)}
 
     def export_xlsx(self, out: str | Path, year: int) -> Path:
         from ..reports import blocks

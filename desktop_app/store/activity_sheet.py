@@ -236,22 +236,6 @@ def read_activity_sheet(path: str | Path, units: dict[str, str], task_codes: set
     return got.activities, got.fields
 
 
-def form_unit_of(path: str | Path) -> str | None:
-    """The unit a form was written for, read before taking it in; None for a sheet that is no
-    unit's form, or a file that cannot be read (taking it in then says what is wrong)."""
-    try:
-        wb = open_workbook(Path(path))
-    except SheetError:
-        return None
-    try:
-        ws = wb["Hoạt động"] if "Hoạt động" in wb.sheetnames else wb.active
-        grid = _grid(ws)
-    finally:
-        wb.close()
-    at = _find_header(grid, {_key(h): f for h, f in COLUMNS.items()})
-    return _form_label(grid, at, FORM_UNIT_LABEL) if at else None
-
-
 def read_sheet(path: str | Path, units: dict[str, str], task_codes: set[str], plan_year: int) -> SheetRead:
     """The sheet's activities (a unit's form or the exported sheet), and the fields its columns
     give (others are left as stored when a row updates an existing activity). Raises

@@ -26,12 +26,14 @@ _CODE = re.compile(r"[A-Za-z0-9_.-]{1,32}").fullmatch  # the schema's $defs/code
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}").fullmatch  # the schema's $defs/date
 
 
-# The activity fields checked below, one by one. A field the schema gains later is not among
-# them, so an activity that has it takes the thorough path until it is added here.
-_HANDLED = frozenset({
-    "id", "title", "type", "start", "end", "location", "organizer", "partners", "task", "participants_total",
-    "participants_female", "participants_male", "participants_ethnic_minority", "outputs", "budget_vnd",
-    "budget_source", "notes"})
+# The activity fields checked below, one by one, in the order the column check reads them. A
+# field the schema gains later is not among them, so an activity that has it takes the thorough
+# path until it is added here.
+_ORDER = ("id", "title", "type", "start", "end", "location", "organizer", "partners", "task",
+          "participants_total", "participants_female", "participants_male", "participants_ethnic_minority",
+          "outputs", "budget_vnd", "budget_source", "notes")
+_HANDLED = frozenset(_ORDER)
+_OUT_ORDER = ("leaflets", "posters_banners", "articles", "broadcasts", "other")
 
 
 def _from_schema():
@@ -43,7 +45,7 @@ def _from_schema():
 
 
 _PACKAGE_KEYS, _PLAN_KEYS, _KEYS, _OUTPUT_KEYS, _TYPES, _SOURCES = _from_schema()
-_OUTPUT_COUNTS = ("leaflets", "posters_banners", "articles", "broadcasts")
+_OUTPUT_COUNTS = _OUT_ORDER[:4]
 _ZERO_OR_MORE_OR_NONE = ("participants_female", "participants_male", "participants_ethnic_minority", "budget_vnd")
 
 
@@ -84,12 +86,8 @@ class _Missing:
 
 
 MISSING = _Missing()
-_ORDER = ("id", "title", "type", "start", "end", "location", "organizer", "partners", "task",
-          "participants_total", "participants_female", "participants_male", "participants_ethnic_minority",
-          "outputs", "budget_vnd", "budget_source", "notes")
 _ROW = operator.itemgetter(*_ORDER)
 _MISSINGS = (MISSING,) * len(_ORDER)
-_OUT_ORDER = ("leaflets", "posters_banners", "articles", "broadcasts", "other")
 _OUT_MISSINGS = (MISSING,) * len(_OUT_ORDER)
 _OUT_ROW = operator.itemgetter(*_OUT_ORDER)
 _OUT_KEYS = frozenset(_OUT_ORDER) & _OUTPUT_KEYS  # an output the schema gains later: the loop's to check
@@ -175,12 +173,6 @@ def _none(v):
     return None if v is MISSING else v
 
 
-def _text(v: str) -> str | None:
-    if unicodedata.is_normalized("NFC", v) and v.isprintable():
-        return v.strip()
-    return storable_text(v)
-
-
 def _activities(acts, year: int, units: set, tasks: set, seen_ids: set) -> list | None:
     """The activities normalised, or None at the first thing that is not certainly valid."""
     if type(acts) is not list:
@@ -194,12 +186,9 @@ def _activities(acts, year: int, units: set, tasks: set, seen_ids: set) -> list 
         for k, v in a.items():  # each value's type, and text normalised as the walk does
             t = type(v)
             if t is str:
-                if unicodedata.is_normalized("NFC", v) and v.isprintable():
-                    v = v.strip()
-                else:
-                    v = storable_text(v)
-                    if v is None:
-                        return None
+                v = storable_text(v)
+                if v is None:
+                    return None
             elif t is int:
                 if not 0 <= v <= big:
                     return None
@@ -228,7 +217,7 @@ def _activities(acts, year: int, units: set, tasks: set, seen_ids: set) -> list 
         if start.year != year or rules.date_order_error(start, end, "", ""):
             return None
         for k in ("id", "location", "notes"):
-            if type(n.get(k, "")) not in (str, type(None)):
+            if type(n.get(k, "")) not in (str, _NONE):
                 return None
         organizer, task = n.get("organizer"), n.get("task")
         if organizer is not None and (type(organizer) is not str or not _CODE(organizer) or organizer not in units):
@@ -240,7 +229,7 @@ def _activities(acts, year: int, units: set, tasks: set, seen_ids: set) -> list 
         total = n.get("participants_total")
         if "participants_total" in n and type(total) is not int:
             return None
-        if any(type(n.get(k)) not in (int, type(None)) for k in _ZERO_OR_MORE_OR_NONE):
+        if any(type(n.get(k)) not in (int, _NONE) for k in _ZERO_OR_MORE_OR_NONE):
             return None
         if total is not None and rules.participant_errors(
                 total, n.get("participants_female"), n.get("participants_male"),
@@ -268,7 +257,7 @@ def _outputs(o: dict) -> dict | None:
         elif v is not None:  # "other": text or null
             if type(v) is not str:
                 return None
-            v = _text(v)
+            v = storable_text(v)
             if v is None:
                 return None
         out[k] = v

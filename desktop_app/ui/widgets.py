@@ -473,10 +473,10 @@ class SignerFields:
 
     def suggest(self, office) -> None:
         """Examples in the empty boxes fitting the office: a Sở signs "GIÁM ĐỐC", not "CHỦ TỊCH"."""
-        from ..domain.issuer import standard_signer
+        from ..domain.issuer import GENERIC_TITLE, standard_signer
 
         std = standard_signer(office) if office else None
-        if std is None or std.title == "THỦ TRƯỞNG CƠ QUAN":
+        if std is None or std.title == GENERIC_TITLE:
             return  # no known kind of body: the commune's examples stay
         self.authority.setPlaceholderText(std.authority or "")
         self.on_behalf.setPlaceholderText(f"KT. {std.title}")

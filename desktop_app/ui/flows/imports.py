@@ -91,9 +91,9 @@ def import_activity_sheet(win, path: str | None = None) -> None:
     if not path:
         return
     only_new = False
-    earlier = win.ws.earlier_form(path, year)
-    if earlier is not None:
-        only_new = _again(win, earlier, year, win.ws.repeated_rows(path, year))
+    again = win.ws.form_sent_again(path, year)
+    if again is not None:
+        only_new = _again(win, again, year)
         if only_new is None:
             return
 
@@ -109,24 +109,20 @@ def import_activity_sheet(win, path: str | None = None) -> None:
                                                             unreadable=(StoreError,)))
 
 
-def _again(win, earlier, year: int, rows: tuple[int, int] | None) -> bool | None:
+def _again(win, again, year: int) -> bool | None:
     """A unit that has sent a form already sends one again (often the same rows and some
     more): take only its new rows (True), all (False), or nothing (None). Its rows carry no
     ids, so taking all would add the repeated activities twice."""
-    repeated, new = rows if rows is not None else (None, None)
+    repeated, new, earlier = again.repeated, again.new, again.earlier
     if repeated == 0:
         return False  # another form of the unit, none of its rows taken in before
-    before = (f"{earlier.unit.name} đã gửi phiếu năm {year} (nhập lúc {when_text(earlier.received_at)}"
-              + (f", tệp {earlier.file_name}" if earlier.file_name else "") + ").")
-    if repeated is None:
-        said = " Các dòng của phiếu không có mã hoạt động, nên dòng nào đã nhập sẽ được thêm lần nữa."
-    else:
-        said = (f" Phiếu này có {repeated} dòng trùng tên, ngày bắt đầu và đơn vị tổ chức với hoạt động đã nhập"
-                + (f" và {new} dòng mới." if new else ", không có dòng mới."))
-    box = QMessageBox(QMessageBox.Icon.Question, "Phiếu này đã được nhập", before + said, parent=win)
+    said = (f"{earlier.unit.name} đã gửi phiếu năm {year} (nhập lúc {when_text(earlier.received_at)}"
+            + (f", tệp {earlier.file_name}" if earlier.file_name else "") + f"). Phiếu này có {repeated} dòng "
+            "trùng tên, ngày bắt đầu và đơn vị tổ chức với hoạt động đã nhập"
+            + (f" và {new} dòng mới." if new else ", không có dòng mới."))
+    box = QMessageBox(QMessageBox.Icon.Question, "Phiếu này đã được nhập", said, parent=win)
     only = box.addButton(f"Chỉ nhập {new} dòng mới", QMessageBox.ButtonRole.AcceptRole) if new else None
-    every = box.addButton("Nhập tất cả các dòng" if repeated is None else f"Nhập cả {repeated + new} dòng",
-                          QMessageBox.ButtonRole.DestructiveRole)
+    every = box.addButton(f"Nhập cả {repeated + new} dòng", QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton("Không nhập", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(only or cancel)
     box.setEscapeButton(cancel)

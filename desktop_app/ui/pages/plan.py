@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.model import BUDGET_SOURCES, ContentSection, Deadline, Plan
+from ...domain.model import BUDGET_SOURCES, PLAN_KINDS, ContentSection, Deadline, Plan
 from ...domain.numbers import fmt_int, parse_vn_number
 from ...domain.text import clean
 from ...services import ValidationError
@@ -70,8 +70,8 @@ class PlanPage(Page):
         self.status.setWordWrap(True)
         # A year may hold an Action Month plan of its own besides the annual one: which is edited.
         self.which = QComboBox()
-        self.which.addItem("Kế hoạch năm", "annual")
-        self.which.addItem("Kế hoạch Tháng hành động", "action_month")
+        for kind, label in PLAN_KINDS.items():
+            self.which.addItem(label, kind)
         self.which.setToolTip("Năm này có kế hoạch Tháng hành động riêng: chọn kế hoạch để xem và sửa")
         self.which.hide()
         self.which.currentIndexChanged.connect(self._which_changed)
